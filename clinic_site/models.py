@@ -1,0 +1,137 @@
+"""Pages and settings every part of the site shares: home, legal pages, clinic details."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from learning.models import ArticlePage, LearningCentreIndexPage
+
+NEWEST_ARTICLES_ON_HOME = 3
+
+
+class HomePage(Page):
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="A short welcome shown to patients under the clinic's name.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["learning.LearningCentreIndexPage", "clinic_site.LegalPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        learning_centre = LearningCentreIndexPage.objects.live().child_of(self).first()
+        context["learning_centre"] = learning_centre
+        context["newest_articles"] = (
+            learning_centre.articles()[:NEWEST_ARTICLES_ON_HOME]
+            if learning_centre
+            else ArticlePage.objects.none()
+        )
+        return context
+
+
+class LegalPage(Page):
+    """Terms and Conditions of Use, privacy notice and similar pages staff keep up to date."""
+
+    last_updated = models.DateField(
+        default=timezone.localdate,
+        help_text="Shown to readers as “Last updated”. Change it whenever the "
+        "meaning of the text changes.",
+    )
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text="The full text. Use headings for each part so readers can find their way.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("last_updated"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["clinic_site.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Legal page"
+
+    def clean(self):
+        super().clean()
+        if self.last_updated and self.last_updated > timezone.localdate():
+            raise ValidationError(
+                {"last_updated": "The “last updated” date cannot be in the future."}
+            )
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    clinic_name = models.CharField(
+        max_length=100,
+        default="Our physiotherapy clinic",
+        help_text="Shown in the header, the footer and page titles.",
+    )
+    phone = models.CharField(max_length=40, blank=True, help_text="E.g. 0123 456 7890.")
+    email = models.EmailField(blank=True)
+    address = models.TextField(blank=True, help_text="Postal address, one line per row.")
+
+    terms_page = models.ForeignKey(
+        "clinic_site.LegalPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The Terms and Conditions of Use. Linked from every page footer and "
+        "from every disclaimer that links to the terms.",
+    )
+    default_top_disclaimer = models.ForeignKey(
+        "learning.Disclaimer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown above every article that does not choose its own.",
+    )
+    default_closing_note = models.ForeignKey(
+        "learning.Disclaimer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown at the end of every article that does not choose its own.",
+    )
+
+    select_related = ["terms_page", "default_top_disclaimer", "default_closing_note"]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("clinic_name"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("address"),
+            ],
+            heading="Clinic details",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("terms_page"),
+                FieldPanel("default_top_disclaimer"),
+                FieldPanel("default_closing_note"),
+            ],
+            heading="Terms and disclaimers",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "Clinic settings"

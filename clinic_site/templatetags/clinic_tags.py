@@ -1,0 +1,39 @@
+from django import template
+
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    """The home page and the pages editors ticked “Show in menus” directly under it."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"items": []}
+    home = site.root_page
+    current = context.get("page")
+    items = []
+    for page in [home, *home.get_children().live().public().in_menu()]:
+        is_current = current is not None and current.pk == page.pk
+        # The home page contains everything, so only deeper pages mark their section.
+        in_section = (
+            current is not None and page.pk != home.pk and current.path.startswith(page.path)
+        )
+        items.append({"page": page, "is_current": is_current, "in_section": in_section})
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("includes/disclaimer.html", takes_context=True)
+def disclaimer_box(context, disclaimer, position):
+    """A disclaimer as patients see it, ending with a link to the Terms page the
+    clinic settings name, so every article follows when the setting changes."""
+    clinic_settings = context["settings"]["clinic_site"]["ClinicSettings"]
+    terms_page = clinic_settings.terms_page if disclaimer and disclaimer.links_to_terms else None
+    return {
+        "disclaimer": disclaimer,
+        "position": position,
+        "terms_page": terms_page if terms_page and terms_page.live else None,
+        "request": context["request"],
+    }

@@ -1,0 +1,71 @@
+"""Reusable text that staff manage once and articles choose: disclaimers."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.html import strip_tags
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, RevisionMixin
+from wagtail.search import index
+
+
+class Disclaimer(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
+    class Kind(models.TextChoices):
+        MEDICAL_ADVICE = "medical_advice", "Medical advice"
+        LITERATURE_NOTE = "literature_note", "Literature note"
+        GENERAL = "general", "General note"
+
+    name = models.CharField(
+        max_length=100,
+        help_text="For staff only, e.g. “Standard medical-advice disclaimer”. "
+        "Patients never see this name.",
+    )
+    kind = models.CharField(
+        max_length=30,
+        choices=Kind.choices,
+        default=Kind.MEDICAL_ADVICE,
+        help_text="What this text is for. Medical-advice disclaimers sit above an "
+        "article; literature notes close it.",
+    )
+    heading = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Optional heading shown to patients, e.g. “Please note”.",
+    )
+    text = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="The text patients read. Keep it short and plain.",
+    )
+    links_to_terms = models.BooleanField(
+        "Link to the Terms of Use",
+        default=True,
+        help_text="Ends the disclaimer with a link to the Terms and Conditions of Use "
+        "page chosen in the clinic settings.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("heading"),
+        FieldPanel("text"),
+        FieldPanel("links_to_terms"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not strip_tags(self.text or "").strip():
+            raise ValidationError(
+                {"text": "Write the disclaimer text patients will read; it cannot be empty."}
+            )
