@@ -66,10 +66,11 @@ TEMPLATES = [
 WSGI_APPLICATION = "clinic_site.wsgi.application"
 
 # SQLite next to the code unless DATABASE_URL names another database
-# (postgres://user:password@host:port/name in production and CI).
+# (postgres://user:password@host:port/name in production and CI). An empty
+# DATABASE_URL counts as unset.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }

@@ -1,0 +1,65 @@
+from dataclasses import dataclass
+
+import pytest
+
+from wagtail.models import Page, Site
+
+from clinic_site.models import ClinicSettings, HomePage, LegalPage
+from learning.models import Disclaimer, LearningCentreIndexPage
+
+from .factories import (
+    DisclaimerFactory,
+    HomePageFactory,
+    LearningCentreIndexPageFactory,
+    LegalPageFactory,
+)
+
+
+@dataclass
+class Clinic:
+    site: Site
+    home: HomePage
+    terms: LegalPage
+    learning_centre: LearningCentreIndexPage
+    medical_disclaimer: Disclaimer
+    closing_note: Disclaimer
+    settings: ClinicSettings
+
+
+@pytest.fixture
+def clinic(db):
+    """A clinic site as staff would set it up: home, terms, Learning Centre, defaults."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="clinic-home")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    terms = LegalPageFactory(parent=home, slug="terms-of-use")
+    learning_centre = LearningCentreIndexPageFactory(parent=home)
+    medical = DisclaimerFactory(
+        name="Default medical advice",
+        text="<p>This is general information, not medical advice.</p>",
+    )
+    closing = DisclaimerFactory(
+        name="Default closing note",
+        kind=Disclaimer.Kind.LITERATURE_NOTE,
+        heading="Please note",
+        text="<p>This article is not a literature review.</p>",
+        links_to_terms=False,
+    )
+    clinic_settings = ClinicSettings.for_site(site)
+    clinic_settings.clinic_name = "Test Physiotherapy Clinic"
+    clinic_settings.terms_page = terms
+    clinic_settings.default_top_disclaimer = medical
+    clinic_settings.default_closing_note = closing
+    clinic_settings.save()
+    return Clinic(site, home, terms, learning_centre, medical, closing, clinic_settings)
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        username="editor", email="editor@example.com", password="a-long-test-password"
+    )
+    client.force_login(user)
+    return client

@@ -1,0 +1,96 @@
+"""Factories for every model; the benchmark data uses the same ones."""
+
+import factory
+import wagtail_factories
+from faker import Faker
+
+from clinic_site.models import ClinicSettings, HomePage, LegalPage
+from learning.models import ArticlePage, Disclaimer, LearningCentreIndexPage
+
+fake = Faker("en_GB")
+
+
+def article_body(benefits=6):
+    """A body in the seed article's shape: sections, benefits, risks, a note."""
+    return [
+        (
+            "section",
+            {"heading": "What is this treatment?", "text": f"<p>{fake.paragraph()}</p>"},
+        ),
+        (
+            "benefits",
+            {
+                "heading": "How can it help me?",
+                "intro": "Among other things, it may:",
+                "items": [fake.sentence(nb_words=5) for _ in range(benefits)],
+                "closing_text": "",
+            },
+        ),
+        (
+            "risks",
+            {
+                "heading": "Are there risks?",
+                "text": f"<p>{fake.paragraph()}</p>",
+                "precautions": ["Tell your physiotherapist about any health problems."],
+                "talk_to_us": "Talk to your physiotherapist about any concerns you have.",
+            },
+        ),
+        ("callout", {"heading": "Good to know", "text": f"<p>{fake.sentence()}</p>"}),
+    ]
+
+
+class DisclaimerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Disclaimer
+
+    name = factory.Sequence(lambda n: f"Disclaimer {n}")
+    kind = Disclaimer.Kind.MEDICAL_ADVICE
+    text = factory.LazyFunction(lambda: f"<p>{fake.paragraph()}</p>")
+    links_to_terms = True
+    live = True
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Test Physiotherapy Clinic"
+    intro = "<p>Welcome to the clinic.</p>"
+
+
+class LegalPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LegalPage
+
+    title = "Terms and Conditions of Use"
+    slug = factory.Sequence(lambda n: f"terms-{n}")
+    body = factory.LazyFunction(lambda: f"<h2>Our terms</h2><p>{fake.paragraph()}</p>")
+
+
+class LearningCentreIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LearningCentreIndexPage
+
+    title = "Learning Centre"
+    slug = "learning-centre"
+    intro = "<p>Articles by our physiotherapists.</p>"
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ArticlePage
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    summary = factory.LazyFunction(lambda: fake.sentence(nb_words=14))
+    body = factory.LazyFunction(article_body)
+
+
+class ClinicSettingsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClinicSettings
+        django_get_or_create = ["site"]
+
+    clinic_name = "Test Physiotherapy Clinic"
+    phone = "01632 960 000"
+    email = "clinic@example.com"
