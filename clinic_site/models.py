@@ -111,6 +111,26 @@ class ClinicSettings(BaseSiteSetting):
         help_text="Shown at the end of every article that does not choose its own.",
     )
 
+    review_interval_years = models.PositiveSmallIntegerField(
+        default=3,
+        help_text="How long after a clinical review the next one falls due, in years.",
+    )
+    review_due_soon_days = models.PositiveSmallIntegerField(
+        default=60,
+        help_text="How many days ahead the review report and reminders look.",
+    )
+    target_reading_grade = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        default=8,
+        help_text="Articles should read at this school grade or below (6–8 suits most "
+        "patients). Reviewers are warned when an article is harder.",
+    )
+    reviewer_may_be_sole_author = models.BooleanField(
+        default=False,
+        help_text="Allow the only author of an article to be its clinical reviewer too.",
+    )
+
     select_related = ["terms_page", "default_top_disclaimer", "default_closing_note"]
 
     panels = [
@@ -130,6 +150,15 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("default_closing_note"),
             ],
             heading="Terms and disclaimers",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("review_interval_years"),
+                FieldPanel("review_due_soon_days"),
+                FieldPanel("target_reading_grade"),
+                FieldPanel("reviewer_may_be_sole_author"),
+            ],
+            heading="Clinical review",
         ),
     ]
 

@@ -1,5 +1,7 @@
 """The blocks an article body is made of. Each block renders with its own template."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 
@@ -12,8 +14,83 @@ SECTION_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 SHORT_TEXT_FEATURES = ["bold", "italic", "link"]
 
 
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_URL_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
+
+
 def _is_blank_rich_text(value):
     return not strip_tags(value.source if value else "").strip()
+
+
+class ListItemWithReferenceBlock(blocks.StructBlock):
+    """A list item that can point at one of the article's numbered references."""
+
+    text = blocks.CharBlock(max_length=200, label="Text")
+    reference = blocks.IntegerBlock(
+        required=False,
+        min_value=1,
+        label="Reference number",
+        help_text="Optional: the number of the supporting reference in the article's "
+        "References list.",
+    )
+
+    # Items written before references existed were plain strings.
+    @staticmethod
+    def _from_plain_text(value):
+        return {"text": value, "reference": None} if isinstance(value, str) else value
+
+    def to_python(self, value):
+        return super().to_python(self._from_plain_text(value))
+
+    def normalize(self, value):
+        return super().normalize(self._from_plain_text(value))
+
+    class Meta:
+        icon = "list-ul"
+        template = "learning/blocks/list_item.html"
+        form_classname = "list-item-with-reference"
+
+
+class ReferenceBlock(blocks.StructBlock):
+    citation = blocks.TextBlock(
+        rows=2,
+        label="Citation",
+        help_text="Authors, title, journal or publisher, year.",
+    )
+    url = blocks.URLBlock(
+        required=False,
+        label="Web address",
+        help_text="Optional link to the source, starting with https://",
+    )
+    doi = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label="DOI",
+        help_text="Optional, e.g. 10.1002/14651858.CD004376.pub3",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        doi = (value.get("doi") or "").strip()
+        for prefix in DOI_URL_PREFIXES:
+            if doi.lower().startswith(prefix):
+                doi = doi[len(prefix) :]
+        if doi and not DOI_PATTERN.match(doi):
+            raise StructBlockValidationError(
+                block_errors={
+                    "doi": ValidationError(
+                        "This is not a DOI. A DOI starts with “10.”, then a slash and the "
+                        "item's code, e.g. 10.1002/14651858.CD004376.pub3"
+                    )
+                }
+            )
+        value["doi"] = doi
+        return value
+
+    class Meta:
+        icon = "openquote"
+        label = "Reference"
+        template = "learning/blocks/reference.html"
 
 
 class SectionBlock(blocks.StructBlock):
@@ -47,7 +124,7 @@ class BenefitsListBlock(blocks.StructBlock):
         help_text="The sentence that leads into the list, e.g. “Among other things, it may:”",
     )
     items = blocks.ListBlock(
-        blocks.CharBlock(max_length=200, label="Benefit"),
+        ListItemWithReferenceBlock(label="Benefit"),
         label="Benefits",
         help_text="One benefit per item, shown to patients as a numbered list.",
     )
@@ -62,7 +139,9 @@ class BenefitsListBlock(blocks.StructBlock):
         value = super().clean(value)
         # Like Wagtail's own required fields, an empty list may sit in a draft,
         # but cannot be published or sent for review.
-        if not self.is_deferred_validation and not [i for i in value["items"] if i.strip()]:
+        if not self.is_deferred_validation and not [
+            item for item in value["items"] if item["text"].strip()
+        ]:
             raise StructBlockValidationError(
                 block_errors={
                     "items": ValidationError(
@@ -91,7 +170,7 @@ class RisksBlock(blocks.StructBlock):
         help_text="What the risks are, honestly and in plain words.",
     )
     precautions = blocks.ListBlock(
-        blocks.CharBlock(max_length=200, label="Precaution"),
+        ListItemWithReferenceBlock(label="Precaution"),
         required=False,
         label="Precautions",
         help_text="Optional: things patients should watch for or do first.",
@@ -142,3 +221,16 @@ ARTICLE_BODY_BLOCKS = [
     ("risks", RisksBlock()),
     ("callout", CalloutBlock()),
 ]
+
+REFERENCE_BLOCKS = [("reference", ReferenceBlock())]
+
+
+def referenced_numbers(body):
+    """Every reference number the article's list items point at."""
+    return {
+        item["reference"]
+        for block in body
+        if block.block_type in ("benefits", "risks")
+        for item in block.value["items" if block.block_type == "benefits" else "precautions"]
+        if item.get("reference")
+    }

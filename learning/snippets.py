@@ -1,5 +1,6 @@
-"""Reusable text that staff manage once and articles choose: disclaimers."""
+"""Snippets staff manage once and articles choose: disclaimers and people."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import strip_tags
@@ -69,3 +70,69 @@ class Disclaimer(DraftStateMixin, RevisionMixin, index.Indexed, models.Model):
             raise ValidationError(
                 {"text": "Write the disclaimer text patients will read; it cannot be empty."}
             )
+
+
+class Person(index.Indexed, models.Model):
+    """An author or clinical reviewer, named with their credentials on articles."""
+
+    name = models.CharField(max_length=100, help_text="Full name as patients should see it.")
+    profession = models.CharField(
+        max_length=100,
+        default="Physiotherapist",
+        help_text="E.g. “Physiotherapist” or “Clinical lead physiotherapist”.",
+    )
+    credentials = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Post-nominal letters, e.g. “PT, MSc”.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional head-and-shoulders photo.",
+    )
+    email = models.EmailField(
+        blank=True,
+        help_text="Where review reminders are sent. Not shown to patients.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinic_person",
+        help_text="This person's admin login, so their dashboard lists the articles "
+        "they must review.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("profession"),
+        FieldPanel("credentials"),
+        FieldPanel("photo"),
+        FieldPanel("email"),
+        FieldPanel("user"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name_with_credentials
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @property
+    def contact_email(self):
+        return self.email or (self.user.email if self.user_id else "")

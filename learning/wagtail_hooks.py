@@ -1,17 +1,29 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .snippets import Disclaimer
+from .snippets import Disclaimer, Person
 
 
 class DisclaimerViewSet(SnippetViewSet):
     model = Disclaimer
     icon = "warning"
     menu_label = "Disclaimers"
-    add_to_admin_menu = True
-    menu_order = 300
     list_display = ["name", "kind", "live"]
     list_filter = ["kind", "live"]
 
 
-register_snippet(DisclaimerViewSet)
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    list_display = ["name", "profession", "credentials", "email"]
+
+
+class LearningCentreSnippets(SnippetViewSetGroup):
+    items = (DisclaimerViewSet, PersonViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = "Learning Centre"
+    menu_order = 300
+
+
+register_snippet(LearningCentreSnippets)

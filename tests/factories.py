@@ -1,11 +1,13 @@
 """Factories for every model; the benchmark data uses the same ones."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from faker import Faker
 
 from clinic_site.models import ClinicSettings, HomePage, LegalPage
-from learning.models import ArticlePage, Disclaimer, LearningCentreIndexPage
+from learning.models import ArticleAuthor, ArticlePage, Disclaimer, LearningCentreIndexPage, Person
 
 fake = Faker("en_GB")
 
@@ -50,6 +52,16 @@ class DisclaimerFactory(factory.django.DjangoModelFactory):
     live = True
 
 
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.LazyFunction(fake.name)
+    profession = "Physiotherapist"
+    credentials = "PT, MSc"
+    email = factory.LazyAttribute(lambda person: f"{person.name.split()[0].lower()}@example.com")
+
+
 class HomePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = HomePage
@@ -79,11 +91,28 @@ class LearningCentreIndexPageFactory(wagtail_factories.PageFactory):
 class ArticlePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ArticlePage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Article {n}")
     slug = factory.Sequence(lambda n: f"article-{n}")
     summary = factory.LazyFunction(lambda: fake.sentence(nb_words=14))
     body = factory.LazyFunction(article_body)
+    clinical_reviewer = factory.SubFactory(PersonFactory, profession="Clinical lead")
+    last_reviewed = factory.LazyFunction(
+        lambda: datetime.date.today() - datetime.timedelta(days=30)
+    )
+    next_review_due = factory.LazyAttribute(
+        lambda article: article.last_reviewed + datetime.timedelta(days=3 * 365)
+    )
+
+    @factory.post_generation
+    def authors(article, create, extracted, **kwargs):
+        """ArticlePageFactory(authors=[person, ...]); one new author when not given."""
+        if not create:
+            return
+        people = extracted if extracted is not None else [PersonFactory()]
+        for person in people:
+            ArticleAuthor.objects.create(page=article, person=person)
 
 
 class ClinicSettingsFactory(factory.django.DjangoModelFactory):

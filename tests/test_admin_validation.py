@@ -7,7 +7,7 @@ from wagtail_factories import ImageFactory
 from learning.models import ArticlePage, Disclaimer
 
 from .admin_forms import article_form, benefits, section
-from .factories import ArticlePageFactory
+from .factories import ArticlePageFactory, PersonFactory
 
 
 def add_article_url(clinic):
@@ -20,13 +20,19 @@ def form_value(response, name):
 
 
 def test_a_valid_article_publishes(admin_client, clinic):
+    author, reviewer = PersonFactory(), PersonFactory()
     response = admin_client.post(
-        add_article_url(clinic), article_form([section("What is it?"), benefits(["Less pain"])])
+        add_article_url(clinic),
+        article_form(
+            [section("What is it?"), benefits(["Less pain"])], authors=[author], reviewer=reviewer
+        ),
     )
     assert response.status_code == 302
     article = ArticlePage.objects.get(slug="knee-pain")
     assert article.live
-    assert list(article.body[1].value["items"]) == ["Less pain"]
+    assert [item["text"] for item in article.body[1].value["items"]] == ["Less pain"]
+    assert [link.person for link in article.authors.all()] == [author]
+    assert article.clinical_reviewer == reviewer
 
 
 def test_benefits_list_without_items_is_refused(admin_client, clinic):

@@ -20,10 +20,10 @@ THERAPEUTIC_EXERCISE = {
             {
                 "heading": "What is therapeutic exercise?",
                 "text": (
-                    "<p>Therapeutic exercise means movement done on purpose to improve, "
-                    "restore or keep up the health of your body. It is the treatment "
-                    "physiotherapists are best known for, and it has the strongest "
-                    "research behind it of anything we offer.</p>"
+                    "<p>Therapeutic exercise is movement you do on purpose to help your "
+                    "body heal, get stronger or stay well. It is what physiotherapists "
+                    "are best known for. It also has more research behind it than any "
+                    "other treatment we offer.</p>"
                     "<p>Exercise can affect almost every system in the body: muscles and "
                     "joints, but also the heart, lungs, nerves and mood.</p>"
                 ),
@@ -55,11 +55,11 @@ THERAPEUTIC_EXERCISE = {
                 "intro": "Among other things, therapeutic exercise may:",
                 "items": [
                     "Bring back range of motion and movement",
-                    "Reduce pain, or take it away",
+                    {"text": "Reduce pain, or take it away", "reference": 1},
                     "Prevent loss of function, or help you get it back",
-                    "Improve your sense of well-being",
+                    {"text": "Improve your sense of well-being", "reference": 2},
                     "Make everyday tasks, work and hobbies easier",
-                    "Lower stress and anxiety",
+                    {"text": "Lower stress and anxiety", "reference": 2},
                 ],
                 "closing_text": (
                     "<p>Exercise helps people who are already healthy as well as people "
@@ -86,6 +86,30 @@ THERAPEUTIC_EXERCISE = {
             },
         ),
     ],
+    "references": [
+        (
+            "reference",
+            {
+                "citation": "Hayden JA, Ellis J, Ogilvie R, Malmivaara A, van Tulder MW. "
+                "Exercise therapy for chronic low back pain. Cochrane Database of "
+                "Systematic Reviews. 2021.",
+                "url": "",
+                "doi": "10.1002/14651858.CD009790.pub2",
+            },
+        ),
+        (
+            "reference",
+            {
+                "citation": "Bull FC, et al. World Health Organization 2020 guidelines on "
+                "physical activity and sedentary behaviour. British Journal of Sports "
+                "Medicine. 2020;54:1451-1462.",
+                "url": "",
+                "doi": "10.1136/bjsports-2020-102955",
+            },
+        ),
+    ],
+    # Review dates relative to today, so the review report always has something to show.
+    "reviewed_days_ago": 3 * 365 - 30,
 }
 
 MANUAL_THERAPY = {
@@ -157,6 +181,8 @@ MANUAL_THERAPY = {
             },
         ),
     ],
+    "references": [],
+    "reviewed_days_ago": 100,
 }
 
 HEAT_AND_ICE = {
@@ -226,9 +252,25 @@ HEAT_AND_ICE = {
             },
         ),
     ],
+    "references": [],
+    "reviewed_days_ago": 3 * 365 + 20,
 }
 
 ARTICLES = [THERAPEUTIC_EXERCISE, MANUAL_THERAPY, HEAT_AND_ICE]
+
+# Demo people are found again by their email address.
+AUTHOR = {
+    "name": "Sam Okafor",
+    "profession": "Physiotherapist",
+    "credentials": "PT, MSc",
+    "email": "sam.okafor@northgate-physio.example",
+}
+REVIEWER = {
+    "name": "Jo Lindqvist",
+    "profession": "Clinical lead physiotherapist",
+    "credentials": "PT, DPT",
+    "email": "jo.lindqvist@northgate-physio.example",
+}
 
 MEDICAL_ADVICE_DISCLAIMER = {
     "name": "Medical advice disclaimer (default)",

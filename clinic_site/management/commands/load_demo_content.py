@@ -1,6 +1,7 @@
 """Builds the demo clinic: home page, Learning Centre, articles, Terms of Use,
 default disclaimers and an admin login. Safe to run again: what exists is kept."""
 
+import datetime
 import os
 
 from django.contrib.auth import get_user_model
@@ -12,7 +13,7 @@ from wagtail.models import Page, Site
 from clinic_site.demo import articles as demo
 from clinic_site.demo.images import get_or_create_heading_image
 from clinic_site.models import ClinicSettings, HomePage, LegalPage
-from learning.models import ArticlePage, Disclaimer, LearningCentreIndexPage
+from learning.models import ArticleAuthor, ArticlePage, Disclaimer, LearningCentreIndexPage, Person
 
 DEFAULT_ADMIN_PASSWORD = "learning-centre-demo"  # noqa: S105 - printed demo login
 
@@ -35,8 +36,11 @@ class Command(BaseCommand):
         terms = self.ensure_terms_page(home)
         self.ensure_clinic_settings(clinic_settings, terms)
         learning_centre = self.ensure_learning_centre(home)
+        author, reviewer = self.ensure_person(demo.AUTHOR), self.ensure_person(demo.REVIEWER)
         for article in demo.ARTICLES:
-            self.ensure_article(learning_centre, article)
+            self.ensure_article(
+                learning_centre, article, author, reviewer, clinic_settings.review_interval_years
+            )
         self.ensure_admin_user(options["admin_username"], options["admin_password"])
 
     def publish(self, page):
@@ -118,19 +122,31 @@ class Command(BaseCommand):
             self.stdout.write("Created the Learning Centre.")
         return learning_centre
 
-    def ensure_article(self, learning_centre, values):
+    def ensure_person(self, values):
+        person = Person.objects.filter(email=values["email"]).first()
+        if person is None:
+            person = Person.objects.create(**values)
+            self.stdout.write(f"Created the person “{person}”.")
+        return person
+
+    def ensure_article(self, learning_centre, values, author, reviewer, review_interval_years):
         if ArticlePage.objects.child_of(learning_centre).filter(slug=values["slug"]).exists():
             return
-        article = learning_centre.add_child(
-            instance=ArticlePage(
-                title=values["title"],
-                slug=values["slug"],
-                summary=values["summary"],
-                heading_image=self.heading_image(values),
-                heading_image_alt=values["image_alt"],
-                body=values["body"],
-            )
+        last_reviewed = datetime.date.today() - datetime.timedelta(days=values["reviewed_days_ago"])
+        article = ArticlePage(
+            title=values["title"],
+            slug=values["slug"],
+            summary=values["summary"],
+            heading_image=self.heading_image(values),
+            heading_image_alt=values["image_alt"],
+            body=values["body"],
+            references=values["references"],
+            clinical_reviewer=reviewer,
+            last_reviewed=last_reviewed,
         )
+        article.next_review_due = article.default_next_review(review_interval_years)
+        article.authors = [ArticleAuthor(person=author)]
+        learning_centre.add_child(instance=article)
         self.publish(article)
         self.stdout.write(f"Created the article “{article.title}”.")
 

@@ -1,0 +1,329 @@
+"""The Learning Centre's pages: its index and the articles physiotherapists write."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
+from ..clinic_settings import clinic_settings_for_request
+from ..forms import ArticlePageForm
+from ..panels import ReadingLevelPanel
+from ..reading_level import block_pieces, plain_text, reading_grade
+from ..snippets import Disclaimer, Person
+
+ARTICLES_PER_PAGE = 12
+
+
+class HeadingImageMixin(models.Model):
+    """A heading image and the alt text patients' screen readers announce."""
+
+    heading_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wide image shown at the top of the page.",
+    )
+    heading_image_alt = models.CharField(
+        "Heading image description (alt text)",
+        max_length=200,
+        blank=True,
+        help_text="Describe the image for patients who cannot see it, "
+        "e.g. “A physiotherapist guiding a patient through a knee exercise”.",
+    )
+
+    heading_image_panel = MultiFieldPanel(
+        [FieldPanel("heading_image"), FieldPanel("heading_image_alt")],
+        heading="Heading image",
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.heading_image_id and not self.heading_image_alt.strip():
+            raise ValidationError(
+                {
+                    "heading_image_alt": "Describe the heading image for patients who use "
+                    "screen readers, or remove the image."
+                }
+            )
+
+
+def _page_number(raw_value, last_page):
+    """The nearest valid page number for whatever a patient's URL says."""
+    try:
+        number = int(raw_value)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), last_page)
+
+
+class LearningCentreIndexPage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
+    intro = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Shown to patients above the list of articles.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        HeadingImageMixin.heading_image_panel,
+        FieldPanel("intro"),
+    ]
+
+    parent_page_types = ["clinic_site.HomePage"]
+    subpage_types = ["learning.ArticlePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = "Learning Centre"
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("heading_image")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
+        context["articles_page"] = paginator.page(
+            _page_number(request.GET.get("page"), paginator.num_pages)
+        )
+        return context
+
+
+class ReviewStatus:
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    CURRENT = "current"
+    NOT_SET = "not_set"
+
+
+class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two plain sentences. Shown in the Learning Centre list and "
+        "to search engines.",
+    )
+    body = StreamField(
+        ARTICLE_BODY_BLOCKS,
+        help_text="Build the article from sections, a benefits list, a risks section and notes.",
+    )
+    top_disclaimer = models.ForeignKey(
+        Disclaimer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown to patients above the article. Leave empty to use the "
+        "clinic's default medical-advice disclaimer.",
+    )
+    closing_note = models.ForeignKey(
+        Disclaimer,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown to patients at the end of the article. Leave empty to use the "
+        "clinic's default closing note.",
+    )
+
+    references = StreamField(
+        REFERENCE_BLOCKS,
+        blank=True,
+        help_text="Sources, shown to patients as a numbered list at the end. A benefit "
+        "or precaution points at one by its number.",
+    )
+    clinical_reviewer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="reviewed_articles",
+        help_text="The clinician who checked this article. Shown to patients with "
+        "their credentials.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=False,
+        help_text="When a clinician last checked the whole article.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Leave empty to use the clinic's review interval (3 years unless the "
+        "clinic settings say otherwise).",
+    )
+    reading_grade = models.FloatField(
+        null=True,
+        editable=False,
+        help_text="Flesch–Kincaid grade of the summary and body, worked out on save.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        HeadingImageMixin.heading_image_panel,
+        FieldPanel("body"),
+        FieldPanel("references"),
+        MultiFieldPanel(
+            [FieldPanel("top_disclaimer"), FieldPanel("closing_note")],
+            heading="Disclaimers",
+        ),
+    ]
+    review_panels = [
+        InlinePanel(
+            "authors",
+            heading="Authors",
+            label="Author",
+            min_num=1,
+            help_text="Who wrote this article. Shown to patients.",
+        ),
+        FieldPanel("clinical_reviewer"),
+        FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+        ReadingLevelPanel(heading="Reading level"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(review_panels, heading="Review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    base_form_class = ArticlePageForm
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["learning.LearningCentreIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Article"
+
+    def readable_sections(self):
+        """(heading, plain text) for each body block, in order."""
+        sections = []
+        for block in self.body:
+            pieces = block_pieces(block.block, block.value)
+            heading = block.value.get("heading") or block.block.label
+            sections.append((heading, plain_text(pieces)))
+        return sections
+
+    def section_reading_grades(self):
+        return [(heading, reading_grade(text)) for heading, text in self.readable_sections()]
+
+    def compute_reading_grade(self):
+        texts = [plain_text([self.summary or ""])] + [t for _, t in self.readable_sections()]
+        return reading_grade(" ".join(filter(None, texts)))
+
+    def default_next_review(self, interval_years):
+        last = self.last_reviewed
+        try:
+            return last.replace(year=last.year + interval_years)
+        except ValueError:  # 29 February into a year that has none
+            return last.replace(year=last.year + interval_years, day=28)
+
+    def review_status(self, today=None, due_soon_days=60):
+        if not self.next_review_due:
+            return ReviewStatus.NOT_SET
+        today = today or timezone.localdate()
+        if self.next_review_due < today:
+            return ReviewStatus.OVERDUE
+        if self.next_review_due <= today + datetime.timedelta(days=due_soon_days):
+            return ReviewStatus.DUE_SOON
+        return ReviewStatus.CURRENT
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            errors["next_review_due"] = (
+                "The next review must be after the last review "
+                f"({self.last_reviewed:%-d %B %Y}). Choose a later date, or leave it "
+                "empty to use the clinic's review interval."
+            )
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "The last review cannot be in the future."
+        missing = sorted(n for n in referenced_numbers(self.body) if n > len(self.references))
+        if missing:
+            numbers = ", ".join(str(n) for n in missing)
+            errors["body"] = (
+                f"A list item points at reference {numbers}, but the References list has "
+                f"only {len(self.references)}. Add the reference or correct the number."
+            )
+        if errors:
+            raise ValidationError(errors)
+        self.reading_grade = self.compute_reading_grade()
+
+    def get_meta_description(self):
+        return self.search_description or self.summary
+
+    def disclaimers(self, clinic_settings):
+        """The top disclaimer and closing note patients see: the article's own choice,
+        else the clinic default. Unpublished disclaimers are never shown."""
+
+        def pick(chosen, default):
+            for disclaimer in (chosen, default):
+                if disclaimer is not None and disclaimer.live:
+                    return disclaimer
+            return None
+
+        return (
+            pick(self.top_disclaimer, clinic_settings.default_top_disclaimer),
+            pick(self.closing_note, clinic_settings.default_closing_note),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        clinic_settings = clinic_settings_for_request(request)
+        context["top_disclaimer"], context["closing_note"] = self.disclaimers(clinic_settings)
+        context["learning_centre"] = self.get_parent()
+        context["authors"] = [link.person for link in self.authors.select_related("person")]
+        return context
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Choose the author from the People list.",
+    )
+
+    panels = [FieldPanel("person")]
+
+    def __str__(self):
+        return str(self.person)

@@ -1,0 +1,69 @@
+"""Clinical review: the workflow task reviewers approve, and reminders when a review falls due."""
+
+from django.db import models
+
+from wagtail.models import AbstractGroupApprovalTask
+
+from ..clinic_settings import clinic_settings_for_site
+
+
+class ClinicalReviewTask(AbstractGroupApprovalTask):
+    """Group approval that warns the reviewer when the article reads above the target grade."""
+
+    def reading_warning(self, page):
+        article = page.get_latest_revision_as_object() if hasattr(page, "body") else None
+        if article is None or not hasattr(article, "compute_reading_grade"):
+            return ""
+        grade = article.compute_reading_grade()
+        target = clinic_settings_for_site(page.get_site()).target_reading_grade
+        if grade is None or grade <= target:
+            return ""
+        return f"reading grade {grade}, above the target of {target}"
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        warning = self.reading_warning(obj)
+        if not warning:
+            return actions
+        return [
+            (name, f"{label} ({warning})" if name == "approve" else label, needs_data)
+            for name, label, needs_data in actions
+        ]
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Members of the chosen groups approve the article; they are warned when it "
+            "reads above the clinic's target grade."
+        )
+
+    class Meta:
+        verbose_name = "Clinical review task"
+        verbose_name_plural = "Clinical review tasks"
+
+
+class ReviewReminder(models.Model):
+    """One reminder sent for one stage of one review cycle, so it is never sent twice."""
+
+    class Stage(models.TextChoices):
+        DUE_SOON = "due_soon", "Review due soon"
+        OVERDUE = "overdue", "Review overdue"
+
+    article = models.ForeignKey(
+        "learning.ArticlePage", on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    # A new review moves the due date on, which starts a new cycle of reminders.
+    due_date = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "stage", "due_date"], name="one_reminder_per_stage"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_stage_display()}: {self.article} ({self.due_date})"
