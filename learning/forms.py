@@ -12,7 +12,9 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def chosen_authors(self):
         formset = self.formsets.get("authors")
-        if formset is None:
+        # ClusterForm validates its formsets after this form's clean(); validate early
+        # (the result is cached) to read the chosen people.
+        if formset is None or not formset.is_valid():
             return []
         return [
             form.cleaned_data["person"]
