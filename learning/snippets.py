@@ -136,3 +136,29 @@ class Person(index.Indexed, models.Model):
     @property
     def contact_email(self):
         return self.email or (self.user.email if self.user_id else "")
+
+
+class Topic(index.Indexed, models.Model):
+    """A subject patients browse by (back, knee, exercise), with its own Learning Centre page."""
+
+    name = models.CharField(max_length=60, help_text="E.g. “Knee” or “Exercise”.")
+    slug = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text="The end of the topic's web address, e.g. “knee” for …/topic/knee/.",
+    )
+    description = models.TextField(
+        blank=True,
+        max_length=300,
+        help_text="One sentence shown at the top of the topic's page.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

@@ -7,7 +7,14 @@ import wagtail_factories
 from faker import Faker
 
 from clinic_site.models import ClinicSettings, HomePage, LegalPage
-from learning.models import ArticleAuthor, ArticlePage, Disclaimer, LearningCentreIndexPage, Person
+from learning.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Disclaimer,
+    LearningCentreIndexPage,
+    Person,
+    Topic,
+)
 
 fake = Faker("en_GB")
 
@@ -62,6 +69,16 @@ class PersonFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda person: f"{person.name.split()[0].lower()}@example.com")
 
 
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda topic: topic.name.lower().replace(" ", "-"))
+    description = factory.LazyAttribute(lambda topic: f"Articles about {topic.name.lower()}.")
+
+
 class HomePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = HomePage
@@ -104,6 +121,13 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     next_review_due = factory.LazyAttribute(
         lambda article: article.last_reviewed + datetime.timedelta(days=3 * 365)
     )
+
+    @factory.post_generation
+    def topics(article, create, extracted, **kwargs):
+        """ArticlePageFactory(topics=[topic, ...])."""
+        if create and extracted:
+            article.topics.set(extracted)
+            article.save_revision().publish()
 
     @factory.post_generation
     def authors(article, create, extracted, **kwargs):

@@ -1,7 +1,8 @@
 # The Learning Centre's models, split by concern; import them from here.
-from ..snippets import Disclaimer, Person
+from ..snippets import Disclaimer, Person, Topic
 from .pages import (
     ARTICLES_PER_PAGE,
+    RELATED_ARTICLES,
     ArticleAuthor,
     ArticlePage,
     LearningCentreIndexPage,
@@ -19,4 +20,6 @@ __all__ = [
     "Person",
     "ReviewReminder",
     "ReviewStatus",
+    "RELATED_ARTICLES",
+    "Topic",
 ]

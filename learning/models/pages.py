@@ -2,12 +2,16 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.text import slugify
 
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -16,6 +20,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -25,9 +30,10 @@ from ..clinic_settings import clinic_settings_for_request
 from ..forms import ArticlePageForm
 from ..panels import ReadingLevelPanel
 from ..reading_level import block_pieces, plain_text, reading_grade
-from ..snippets import Disclaimer, Person
+from ..snippets import Disclaimer, Person, Topic
 
 ARTICLES_PER_PAGE = 12
+RELATED_ARTICLES = 3
 
 
 class HeadingImageMixin(models.Model):
@@ -77,7 +83,7 @@ def _page_number(raw_value, last_page):
     return min(max(number, 1), last_page)
 
 
-class LearningCentreIndexPage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
+class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # noqa: DJ008
     intro = RichTextField(
         features=["bold", "italic", "link"],
         blank=True,
@@ -97,22 +103,41 @@ class LearningCentreIndexPage(HeadingImageMixin, Page):  # noqa: DJ008 - Page ha
     class Meta:
         verbose_name = "Learning Centre"
 
-    def articles(self):
-        return (
+    def articles(self, topic=None):
+        articles = (
             ArticlePage.objects.live()
             .public()
             .child_of(self)
             .select_related("heading_image")
             .order_by("-first_published_at", "-pk")
         )
+        return articles.filter(topics=topic) if topic else articles
 
-    def get_context(self, request, *args, **kwargs):
+    def topics_in_use(self):
+        """Topics with at least one live article here, for the topic filter."""
+        live_here = Q(articles__live=True, articles__path__startswith=self.path)
+        return Topic.objects.annotate(article_count=Count("articles", filter=live_here)).filter(
+            article_count__gt=0
+        )
+
+    def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
+        paginator = Paginator(self.articles(topic), ARTICLES_PER_PAGE)
         context["articles_page"] = paginator.page(
             _page_number(request.GET.get("page"), paginator.num_pages)
         )
+        context["topic"] = topic
+        context["topics"] = self.topics_in_use()
         return context
+
+    @path("")
+    def all_articles(self, request):
+        return self.render(request)
+
+    @path("topic/<slug:topic_slug>/", name="topic")
+    def articles_on_topic(self, request, topic_slug):
+        topic = get_object_or_404(Topic, slug=topic_slug)
+        return self.render(request, topic=topic)
 
 
 class ReviewStatus:
@@ -177,6 +202,12 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         help_text="Leave empty to use the clinic's review interval (3 years unless the "
         "clinic settings say otherwise).",
     )
+    topics = ParentalManyToManyField(
+        Topic,
+        blank=True,
+        related_name="articles",
+        help_text="The subjects patients may browse to find this article.",
+    )
     reading_grade = models.FloatField(
         null=True,
         editable=False,
@@ -189,6 +220,7 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         HeadingImageMixin.heading_image_panel,
         FieldPanel("body"),
         FieldPanel("references"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("top_disclaimer"), FieldPanel("closing_note")],
             heading="Disclaimers",
@@ -287,6 +319,42 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
             raise ValidationError(errors)
         self.reading_grade = self.compute_reading_grade()
 
+    def body_with_anchors(self):
+        """Each body block with the anchor its heading gets (None for blocks without one).
+        Anchors come from the heading text, so links to a section survive edits elsewhere."""
+        seen = {}
+        result = []
+        for block in self.body:
+            heading = block.value.get("heading") if block.block_type != "callout" else None
+            anchor = None
+            if heading:
+                base = slugify(heading) or "section"
+                seen[base] = seen.get(base, 0) + 1
+                anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            result.append((block, anchor))
+        return result
+
+    def related_articles(self):
+        """Up to three live articles sharing the most topics with this one, newest first;
+        the newest articles when none share a topic."""
+        siblings = (
+            ArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .select_related("heading_image")
+        )
+        topic_ids = list(self.topics.values_list("pk", flat=True))
+        if topic_ids:
+            sharing = (
+                siblings.filter(topics__in=topic_ids)
+                .annotate(shared_topics=Count("topics", filter=Q(topics__in=topic_ids)))
+                .order_by("-shared_topics", "-first_published_at")
+            )
+            related = list(sharing[:RELATED_ARTICLES])
+            if related:
+                return related
+        return list(siblings.order_by("-first_published_at")[:RELATED_ARTICLES])
+
     def get_meta_description(self):
         return self.search_description or self.summary
 
@@ -309,8 +377,11 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         context = super().get_context(request, *args, **kwargs)
         clinic_settings = clinic_settings_for_request(request)
         context["top_disclaimer"], context["closing_note"] = self.disclaimers(clinic_settings)
-        context["learning_centre"] = self.get_parent()
+        context["learning_centre"] = self.get_parent().specific
         context["authors"] = [link.person for link in self.authors.select_related("person")]
+        context["related_articles"] = self.related_articles()
+        context["body_with_anchors"] = body = self.body_with_anchors()
+        context["contents"] = [(anchor, block.value["heading"]) for block, anchor in body if anchor]
         return context
 
 
