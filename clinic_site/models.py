@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -11,6 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from learning.models import ArticlePage, LearningCentreIndexPage
+
+from .structured_data import clinic_organisation
 
 NEWEST_ARTICLES_ON_HOME = 3
 
@@ -31,10 +34,21 @@ class HomePage(Page):
     class Meta:
         verbose_name = "Home page"
 
+    def get_meta_description(self):
+        return self.search_description or strip_tags(self.intro).strip()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         learning_centre = LearningCentreIndexPage.objects.live().child_of(self).first()
         context["learning_centre"] = learning_centre
+        if learning_centre:
+            context["learning_centre_feed_url"] = learning_centre.feed_url(request)
+        context["structured_data"] = [
+            clinic_organisation(
+                ClinicSettings.for_request(request),
+                request.build_absolute_uri(self.get_url(request)),
+            )
+        ]
         context["newest_articles"] = (
             learning_centre.articles()[:NEWEST_ARTICLES_ON_HOME]
             if learning_centre
@@ -65,6 +79,11 @@ class LegalPage(Page):
 
     class Meta:
         verbose_name = "Legal page"
+
+    def get_meta_description(self):
+        return (
+            self.search_description or f"{self.title}, last updated {self.last_updated:%-d %B %Y}."
+        )
 
     def clean(self):
         super().clean()

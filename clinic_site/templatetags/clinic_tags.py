@@ -1,4 +1,9 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
@@ -37,3 +42,30 @@ def disclaimer_box(context, disclaimer, position):
         "terms_page": terms_page if terms_page and terms_page.live else None,
         "request": context["request"],
     }
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    """An absolute URL on the host the patient asked for (already checked by ALLOWED_HOSTS)."""
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def image_full_url(context, image, spec):
+    """Absolute URL of an image rendition, for link previews (Open Graph, Twitter cards)."""
+    return context["request"].build_absolute_uri(image.get_rendition(spec).url)
+
+
+# Characters that could end a <script> element or open an HTML comment inside JSON.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """Structured data as a JSON-LD script that no content can break out of."""
+    if not data:
+        return ""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308

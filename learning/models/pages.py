@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,14 +26,20 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from clinic_site.structured_data import breadcrumb_list, medical_web_page
+
 from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
 from ..clinic_settings import clinic_settings_for_request
+from ..feeds import LearningCentreFeed
 from ..forms import ArticlePageForm
+from ..pagination import page_number
 from ..panels import ReadingLevelPanel
 from ..reading_level import block_pieces, plain_text, reading_grade
 from ..snippets import Disclaimer, Person, Topic
 
 ARTICLES_PER_PAGE = 12
+# Open Graph's recommended 1.91:1 link-preview size.
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 RELATED_ARTICLES = 3
 
 
@@ -72,15 +79,6 @@ class HeadingImageMixin(models.Model):
                     "screen readers, or remove the image."
                 }
             )
-
-
-def _page_number(raw_value, last_page):
-    """The nearest valid page number for whatever a patient's URL says."""
-    try:
-        number = int(raw_value)
-    except (TypeError, ValueError):
-        return 1
-    return min(max(number, 1), last_page)
 
 
 class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # noqa: DJ008
@@ -124,15 +122,34 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.articles(topic), ARTICLES_PER_PAGE)
         context["articles_page"] = paginator.page(
-            _page_number(request.GET.get("page"), paginator.num_pages)
+            page_number(request.GET.get("page"), paginator.num_pages)
         )
         context["topic"] = topic
         context["topics"] = self.topics_in_use()
+        canonical_path = self.reverse_subpage("topic", args=[topic.slug]) if topic else ""
+        canonical_page = context["articles_page"].number
+        context["canonical_url"] = request.build_absolute_uri(
+            self.get_url(request)
+            + canonical_path
+            + (f"?page={canonical_page}" if canonical_page > 1 else "")
+        )
+        context["learning_centre_feed_url"] = self.feed_url(request)
         return context
+
+    def feed_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("feed")
+
+    def get_meta_description(self):
+        return self.search_description or strip_tags(self.intro).strip()
 
     @path("")
     def all_articles(self, request):
         return self.render(request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        clinic_name = clinic_settings_for_request(request).clinic_name
+        return LearningCentreFeed(self, clinic_name)(request)
 
     @path("topic/<slug:topic_slug>/", name="topic")
     def articles_on_topic(self, request, topic_slug):
@@ -355,6 +372,29 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
                 return related
         return list(siblings.order_by("-first_published_at")[:RELATED_ARTICLES])
 
+    def structured_data(self, request, context):
+        url = request.build_absolute_uri(self.get_url(request))
+        learning_centre = context["learning_centre"]
+        home = learning_centre.get_parent()
+        image_url = (
+            request.build_absolute_uri(self.heading_image.get_rendition(SHARE_IMAGE_SPEC).url)
+            if self.heading_image
+            else None
+        )
+        return [
+            medical_web_page(self, url, context["authors"], image_url=image_url),
+            breadcrumb_list(
+                [
+                    ("Home", request.build_absolute_uri(home.get_url(request))),
+                    (
+                        learning_centre.title,
+                        request.build_absolute_uri(learning_centre.get_url(request)),
+                    ),
+                    (self.title, url),
+                ]
+            ),
+        ]
+
     def get_meta_description(self):
         return self.search_description or self.summary
 
@@ -380,6 +420,8 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         context["learning_centre"] = self.get_parent().specific
         context["authors"] = [link.person for link in self.authors.select_related("person")]
         context["related_articles"] = self.related_articles()
+        context["learning_centre_feed_url"] = context["learning_centre"].feed_url(request)
+        context["structured_data"] = self.structured_data(request, context)
         context["body_with_anchors"] = body = self.body_with_anchors()
         context["contents"] = [(anchor, block.value["heading"]) for block, anchor in body if anchor]
         return context
