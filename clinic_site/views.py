@@ -1,5 +1,6 @@
 """Site-wide views outside the page tree: search and robots.txt."""
 
+import re
 import unicodedata
 
 from django.core.paginator import Paginator
@@ -17,10 +18,19 @@ RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+# Full-text search ignores punctuation, but SQLite's FTS reads quotes, brackets and
+# asterisks as query syntax and fails on unbalanced ones, so only words reach the engine.
+SEARCH_SYNTAX = re.compile(r"[^\w\s'-]+")
+
+
 def clean_query(raw):
     """The query without control characters (PostgreSQL refuses NUL) or extra spaces."""
     printable = "".join(ch for ch in raw if unicodedata.category(ch)[0] != "C")
     return " ".join(printable.split())
+
+
+def search_terms(query):
+    return " ".join(SEARCH_SYNTAX.sub(" ", query).split())
 
 
 @require_GET
@@ -33,12 +43,17 @@ def search(request):
         )
         context["query"] = query[:MAX_QUERY_LENGTH]
         return render(request, "clinic_site/search.html", context, status=400)
+    terms = search_terms(query)
     if query:
         site = Site.find_for_request(request)
         articles = ArticlePage.objects.live().public()
         if site:
             articles = articles.descendant_of(site.root_page)
-        results = articles.select_related("heading_image").search(query)
+        results = (
+            articles.select_related("heading_image").search(terms)
+            if terms
+            else ArticlePage.objects.none()
+        )
         paginator = Paginator(results, RESULTS_PER_PAGE)
         context["results_page"] = paginator.page(
             page_number(request.GET.get("page"), paginator.num_pages)
