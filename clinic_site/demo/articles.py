@@ -110,6 +110,7 @@ THERAPEUTIC_EXERCISE = {
     ],
     # Review dates relative to today, so the review report always has something to show.
     "reviewed_days_ago": 3 * 365 - 30,
+    "topics": ["exercise", "pain", "back"],
 }
 
 MANUAL_THERAPY = {
@@ -183,6 +184,7 @@ MANUAL_THERAPY = {
     ],
     "references": [],
     "reviewed_days_ago": 100,
+    "topics": ["pain", "back", "neck"],
 }
 
 HEAT_AND_ICE = {
@@ -254,9 +256,27 @@ HEAT_AND_ICE = {
     ],
     "references": [],
     "reviewed_days_ago": 3 * 365 + 20,
+    "topics": ["pain", "self-care"],
 }
 
 ARTICLES = [THERAPEUTIC_EXERCISE, MANUAL_THERAPY, HEAT_AND_ICE]
+
+# Topics are found again by their slug.
+TOPICS = [
+    {
+        "slug": "back",
+        "name": "Back",
+        "description": "Looking after your back, and easing back pain.",
+    },
+    {"slug": "exercise", "name": "Exercise", "description": "Moving well and exercising safely."},
+    {"slug": "neck", "name": "Neck", "description": "Neck pain and stiffness."},
+    {"slug": "pain", "name": "Pain", "description": "Understanding and easing pain."},
+    {
+        "slug": "self-care",
+        "name": "Self-care",
+        "description": "Things you can do at home between appointments.",
+    },
+]
 
 # Demo people are found again by their email address.
 AUTHOR = {

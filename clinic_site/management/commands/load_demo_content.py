@@ -13,7 +13,14 @@ from wagtail.models import Page, Site
 from clinic_site.demo import articles as demo
 from clinic_site.demo.images import get_or_create_heading_image
 from clinic_site.models import ClinicSettings, HomePage, LegalPage
-from learning.models import ArticleAuthor, ArticlePage, Disclaimer, LearningCentreIndexPage, Person
+from learning.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Disclaimer,
+    LearningCentreIndexPage,
+    Person,
+    Topic,
+)
 
 DEFAULT_ADMIN_PASSWORD = "learning-centre-demo"  # noqa: S105 - printed demo login
 
@@ -37,9 +44,15 @@ class Command(BaseCommand):
         self.ensure_clinic_settings(clinic_settings, terms)
         learning_centre = self.ensure_learning_centre(home)
         author, reviewer = self.ensure_person(demo.AUTHOR), self.ensure_person(demo.REVIEWER)
+        topics = {values["slug"]: self.ensure_topic(values) for values in demo.TOPICS}
         for article in demo.ARTICLES:
             self.ensure_article(
-                learning_centre, article, author, reviewer, clinic_settings.review_interval_years
+                learning_centre,
+                article,
+                author,
+                reviewer,
+                [topics[slug] for slug in article["topics"]],
+                clinic_settings.review_interval_years,
             )
         self.ensure_admin_user(options["admin_username"], options["admin_password"])
 
@@ -129,7 +142,15 @@ class Command(BaseCommand):
             self.stdout.write(f"Created the person “{person}”.")
         return person
 
-    def ensure_article(self, learning_centre, values, author, reviewer, review_interval_years):
+    def ensure_topic(self, values):
+        topic, created = Topic.objects.get_or_create(slug=values["slug"], defaults=values)
+        if created:
+            self.stdout.write(f"Created the topic “{topic}”.")
+        return topic
+
+    def ensure_article(
+        self, learning_centre, values, author, reviewer, topics, review_interval_years
+    ):
         if ArticlePage.objects.child_of(learning_centre).filter(slug=values["slug"]).exists():
             return
         last_reviewed = datetime.date.today() - datetime.timedelta(days=values["reviewed_days_ago"])
@@ -146,6 +167,7 @@ class Command(BaseCommand):
         )
         article.next_review_due = article.default_next_review(review_interval_years)
         article.authors = [ArticleAuthor(person=author)]
+        article.topics = topics
         learning_centre.add_child(instance=article)
         self.publish(article)
         self.stdout.write(f"Created the article “{article.title}”.")
