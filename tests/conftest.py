@@ -2,6 +2,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from django.core.cache import caches
+
 from wagtail.models import Page, Site
 
 from clinic_site.models import ClinicSettings, HomePage, LegalPage
@@ -24,6 +26,14 @@ class Clinic:
     medical_disclaimer: Disclaimer
     closing_note: Disclaimer
     settings: ClinicSettings
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: database rows are rolled back between tests
+    and their ids reused, so a cached rendition or page could belong to another test."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
