@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint check install install-dev audit
+.PHONY: run test lint check install install-dev audit serve
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -52,3 +52,18 @@ audit: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) tools/audit.py
+
+## make serve: the production settings on gunicorn + whitenoise, locally (http://127.0.0.1:$(PORT))
+SERVE_ENV = DJANGO_SETTINGS_MODULE=clinic_site.settings.production \
+	SECRET_KEY=$${SECRET_KEY:-local-serve-$$(hostname)-not-for-the-internet} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	DATABASE_URL=$${DATABASE_URL:-sqlite:///$(CURDIR)/db.sqlite3} \
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	SERVE_MEDIA_FILES=$${SERVE_MEDIA_FILES:-true}
+
+serve: install
+	$(SERVE_ENV) $(PY) manage.py migrate --noinput
+	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(SERVE_ENV) $(PY) manage.py load_demo_content
+	$(SERVE_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py

@@ -10,8 +10,10 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-# Tests never write into the developer's media folder.
+# Tests never write into the developer's media folder; the live server for browser
+# tests serves it so pages show their images.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-test-media-")
+SERVE_MEDIA_FILES = True
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
