@@ -1,6 +1,7 @@
 """Form data for the Wagtail page editor, as the browser would post it."""
 
 import datetime
+import json
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -58,3 +59,71 @@ def article_form(body, action="action-publish", authors=(), reviewer=None, **fie
     if action:
         form[action] = action
     return form
+
+
+def workflow_action(form, name, comment=""):
+    """Editor form data that also takes a workflow action ("approve" or "reject")."""
+    form = dict(form)
+    form.pop("action-publish", None)
+    form.pop("action-submit", None)
+    form["action-workflow-action"] = "true"
+    form["workflow-action-name"] = name
+    if comment:
+        form["workflow-action-extra-data"] = json.dumps({"comment": comment})
+    return form
+
+
+def legal_page_form(page, action="action-publish", body=None, **changes):
+    """The legal page editor's POST data: the page as it is, with changes (body as HTML)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "last_updated": str(page.last_updated),
+        "body": rich_text(page.body if body is None else body),
+        **changes,
+    }
+    if action:
+        data[action] = action
+    return data
+
+
+def disclaimer_form(disclaimer=None, action="action-publish", text=None, **changes):
+    """The disclaimer editor's POST data: the disclaimer as it is (or a new one), with
+    changes (text as HTML)."""
+    if text is None:
+        text = disclaimer.text if disclaimer else "<p>General information only.</p>"
+    data = {
+        "name": disclaimer.name if disclaimer else "New disclaimer",
+        "kind": disclaimer.kind if disclaimer else "medical_advice",
+        "heading": disclaimer.heading if disclaimer else "",
+        "text": rich_text(text),
+        "links_to_terms": "on",
+        **changes,
+    }
+    if action:
+        data[action] = action
+    return data
+
+
+def clinic_settings_form(clinic_settings, **changes):
+    """The Clinic settings form's POST data: the settings as they are, with changes."""
+
+    def pk(obj):
+        return str(obj.pk) if obj else ""
+
+    data = {
+        "clinic_name": clinic_settings.clinic_name,
+        "phone": clinic_settings.phone,
+        "email": clinic_settings.email,
+        "address": clinic_settings.address,
+        "terms_page": pk(clinic_settings.terms_page),
+        "default_top_disclaimer": pk(clinic_settings.default_top_disclaimer),
+        "default_closing_note": pk(clinic_settings.default_closing_note),
+        "review_interval_years": str(clinic_settings.review_interval_years),
+        "review_due_soon_days": str(clinic_settings.review_due_soon_days),
+        "target_reading_grade": str(clinic_settings.target_reading_grade),
+        **changes,
+    }
+    if clinic_settings.reviewer_may_be_sole_author:
+        data.setdefault("reviewer_may_be_sole_author", "on")
+    return data
