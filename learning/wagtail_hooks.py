@@ -1,7 +1,12 @@
+from django.urls import path, reverse
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .snippets import Disclaimer, Person
+from .views.dashboard import ReviewsDuePanel
+from .views.reports import ReviewsDueMenuItem, ReviewsDueReportView
 
 
 class DisclaimerViewSet(SnippetViewSet):
@@ -27,3 +32,37 @@ class LearningCentreSnippets(SnippetViewSetGroup):
 
 
 register_snippet(LearningCentreSnippets)
+
+
+@hooks.register("register_admin_urls")
+def register_reviews_due_report_urls():
+    return [
+        path(
+            "reports/reviews-due/",
+            ReviewsDueReportView.as_view(),
+            name="learning_reviews_due",
+        ),
+        path(
+            "reports/reviews-due/results/",
+            ReviewsDueReportView.as_view(results_only=True),
+            name="learning_reviews_due_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_reviews_due_menu_item():
+    return ReviewsDueMenuItem(
+        "Reviews due",
+        reverse("learning_reviews_due"),
+        name="reviews-due",
+        icon_name="time",
+        order=1050,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_reviews_due_panel(request, panels):
+    panel = ReviewsDuePanel.for_request(request)
+    if panel is not None:
+        panels.append(panel)

@@ -1,0 +1,1 @@
+"""Learning Centre admin views: the reviews-due report and the reviewer's dashboard panel."""
