@@ -41,6 +41,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the app server, compressed and cached for a year.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304s for every page, cached or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before sessions and CSRF: a cached page costs no session or database work.
+    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,6 +122,34 @@ STORAGES = {
 
 # Article pages with many blocks post many fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Redis when REDIS_URL is set (production), otherwise an in-process cache.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clinic"),
+            # A stopped Redis must not hang patients' requests.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# How long a CDN in front may keep a page. Keep 0 unless Wagtail's frontend cache
+# purges it on publish (FRONTEND_CACHE_PURGE_URL below); browsers always revalidate.
+PAGE_CACHE_CDN_MAX_AGE = int(os.environ.get("PAGE_CACHE_CDN_MAX_AGE", "0"))
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 
 WAGTAIL_SITE_NAME = "Physiotherapy clinic"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -45,17 +45,25 @@ def browser():
         browser.close()
 
 
-def pytest_collection_modifyitems(items):
-    # Each browser test flushes the database (the live server needs committed data);
-    # serialized rollback restores what migrations created (root page, groups, workflows).
-    for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+def restore_wagtail_initial_data():
+    """Recreate what Wagtail's migrations put in a new database (a locale, the root
+    collection, the root of the page tree): live-server tests are transactional, and
+    the flush after each one removes it."""
+    from django.conf import settings
+
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 @pytest.fixture
-def demo_site(live_server):
-    """The demo clinic, served by a live server the browser can reach."""
+def demo_site(transactional_db, live_server):
+    """The demo clinic, committed so the live server's thread sees it; its address."""
+    restore_wagtail_initial_data()
     call_command("load_demo_content", stdout=io.StringIO())
     return live_server.url
 

@@ -1,0 +1,150 @@
+"""Full-page cache for anonymous patients that is never stale.
+
+Every cached page is stored under the current *generation*. Publishing, unpublishing,
+moving or deleting a page, or changing anything a page shows (disclaimers, topics,
+people, images, clinic settings, redirects, search promotions) starts a new
+generation, so the next request renders afresh. Patients' pages change rarely and
+share navigation, listings and related articles, so starting over is simpler and
+safer than working out which pages a change touches.
+
+Never cached: anyone with a session cookie (editors, previews), non-GET/HEAD
+requests, /admin/ and /documents/, responses that set cookies or use a CSRF token,
+responses marked private or no-store, and anything but 200 (404s only briefly).
+If the cache server is down, pages are served uncached.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger("clinic_site.page_cache")
+
+GENERATION_KEY = "page-cache:generation"
+PAGE_TIMEOUT = 24 * 60 * 60  # a day: invalidation, not expiry, keeps pages fresh
+NOT_FOUND_TIMEOUT = 60
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/health/")
+HEADER = "X-Page-Cache"
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def _generation(cache):
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def invalidate_all(**kwargs):
+    """Start a new generation: every page cached before now is ignored."""
+    try:
+        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        # The cache may be down; then nothing is being served from it either,
+        # but log it: a cache that comes back keeps its old generation.
+        logger.exception("Could not invalidate the page cache")
+
+
+def cache_key(request, generation):
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"page-cache:{generation}:{digest}"
+
+
+def request_is_cacheable(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+    )
+
+
+def response_is_cacheable(request, response):
+    if response.status_code not in (200, 404) or response.streaming:
+        return False
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    if request.META.get("CSRF_COOKIE_USED"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves anonymous GET/HEAD requests from the page cache, filling it on a miss."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            return self.get_response(request)
+        cache = page_cache()
+        try:
+            key = cache_key(request, _generation(cache))
+            cached = cache.get(key)
+        except Exception:
+            logger.warning("Page cache unavailable; serving uncached", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            cached[HEADER] = "hit"
+            return cached
+
+        response = self.get_response(request)
+        if response_is_cacheable(request, response):
+            # Browsers revalidate every time; a CDN in front may keep pages until a
+            # publish purges them (Wagtail's frontend cache).
+            patch_cache_control(
+                response, public=True, max_age=0, s_maxage=settings.PAGE_CACHE_CDN_MAX_AGE
+            )
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            timeout = PAGE_TIMEOUT if response.status_code == 200 else NOT_FOUND_TIMEOUT
+            try:
+                cache.set(key, response, timeout)
+            except Exception:
+                logger.warning("Could not store a page in the cache", exc_info=True)
+            response[HEADER] = "miss"
+        return response
+
+
+def connect_invalidation_signals():
+    """Invalidate on every change patients could see."""
+    from django.apps import apps
+
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate_all, dispatch_uid=f"page-cache-{signal!r}")
+
+    shown_on_pages = [
+        "wagtailcore.Page",
+        "wagtailcore.Site",
+        "wagtailimages.Image",
+        "wagtailredirects.Redirect",
+        "wagtailsearchpromotions.Query",
+        "wagtailsearchpromotions.SearchPromotion",
+        "clinic_site.ClinicSettings",
+        "learning.Disclaimer",
+        "learning.Person",
+        "learning.Topic",
+    ]
+    page_model = apps.get_model("wagtailcore", "Page")
+    for label in shown_on_pages:
+        model = apps.get_model(label)
+        models = [model]
+        if model is page_model:
+            # Deleting a page sends post_delete for its specific class.
+            models = [m for m in apps.get_models() if issubclass(m, page_model)]
+        for sender in models:
+            post_delete.connect(invalidate_all, sender=sender, dispatch_uid=f"pc-del-{sender}")
+            if model is not page_model:
+                post_save.connect(invalidate_all, sender=sender, dispatch_uid=f"pc-save-{sender}")
