@@ -92,3 +92,16 @@ def test_every_demo_article_has_the_same_shape(demo):
 def test_demo_pages_all_serve(demo, client):
     for page in Page.objects.live().filter(depth__gt=1):
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_demo_has_a_login_per_role_and_the_reviewer_sees_due_articles(demo, client):
+    password = demo.split("password “")[1].split("”")[0]
+    for username, role in [("sam", "Physiotherapists"), ("jo", "Clinical reviewers")]:
+        assert f"{role}: username “{username}”" in demo
+    assert client.login(username="jo", password=password)
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200
+    # Jo reviews every demo article; one falls due within 60 days, one is overdue.
+    assert b"Therapeutic exercise" in dashboard.content
+    assert b"Heat and ice" in dashboard.content
+    assert b"Manual therapy" not in dashboard.content

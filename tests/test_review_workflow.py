@@ -269,3 +269,21 @@ def test_legal_pages_go_through_staff_approval(clinic, sign_in, admin_client, cl
     )
     assert response.status_code == 302
     assert b"Proposed terms." in client.get(terms.url).content
+
+
+def test_the_only_author_cannot_approve_their_own_article(clinic, physio, reviewer, sign_in):
+    own_people = {"authors": [PersonFactory(user=reviewer.user)], "reviewer": PersonFactory()}
+    submitted = write_and_submit(clinic, physio, own_people)
+
+    assert workflow_buttons(reviewer.get(edit_url(submitted))) == {}
+    response = reviewer.post(edit_url(submitted), workflow_action(article(own_people), "approve"))
+    assert response.status_code in (200, 302)
+    submitted.refresh_from_db()
+    assert not submitted.live
+
+    # Another reviewer can approve it; so can the author when the clinic allows it.
+    other_reviewer = sign_in(roles.CLINICAL_REVIEWERS)
+    assert "Approve and Publish" in workflow_buttons(other_reviewer.get(edit_url(submitted)))
+    clinic.settings.reviewer_may_be_sole_author = True
+    clinic.settings.save()
+    assert set(workflow_buttons(reviewer.get(edit_url(submitted)))) >= {"Approve and Publish"}

@@ -387,3 +387,8 @@ def test_governing_a_page_again_changes_nothing(clinic):
     assert GroupPagePermission.objects.count() == permissions
     learning_centre = LearningCentreIndexPage.objects.get(pk=clinic.learning_centre.pk)
     assert learning_centre.get_workflow() == own_workflow
+
+
+def test_wagtail_default_groups_that_could_bypass_review_are_gone(db):
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert set(Group.objects.values_list("name", flat=True)) == set(roles.ALL_ROLES)

@@ -279,6 +279,13 @@ TOPICS = [
 ]
 
 # Demo people are found again by their email address.
+# Demo admin logins for each role: username -> (role, the demo person it is, if any).
+ROLE_USERS = {
+    "sam": ("Physiotherapists", "sam.okafor@northgate-physio.example"),
+    "jo": ("Clinical reviewers", "jo.lindqvist@northgate-physio.example"),
+    "morgan": ("Site staff", None),
+}
+
 AUTHOR = {
     "name": "Sam Okafor",
     "profession": "Physiotherapist",

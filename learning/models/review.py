@@ -8,21 +8,38 @@ from ..clinic_settings import clinic_settings_for_site
 
 
 class ClinicalReviewTask(AbstractGroupApprovalTask):
-    """Group approval that warns the reviewer when the article reads above the target grade."""
+    """Group approval that warns the reviewer when the article reads above the target
+    grade, and that the only author of an article cannot approve it themselves
+    (unless the clinic settings allow it)."""
 
-    def reading_warning(self, page):
-        article = page.get_latest_revision_as_object() if hasattr(page, "body") else None
-        if article is None or not hasattr(article, "compute_reading_grade"):
-            return ""
+    @staticmethod
+    def article_under_review(page):
+        article = page.get_latest_revision_as_object()
+        return article if hasattr(article, "compute_reading_grade") else None
+
+    def reading_warning(self, article, clinic_settings):
         grade = article.compute_reading_grade()
-        target = clinic_settings_for_site(page.get_site()).target_reading_grade
+        target = clinic_settings.target_reading_grade
         if grade is None or grade <= target:
             return ""
         return f"reading grade {grade}, above the target of {target}"
 
+    @staticmethod
+    def is_sole_author(article, user):
+        authors = {link.person.user_id for link in article.authors.all()}
+        return authors == {user.pk}
+
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        warning = self.reading_warning(obj)
+        article = self.article_under_review(obj) if actions else None
+        if article is None:
+            return actions
+        clinic_settings = clinic_settings_for_site(obj.get_site())
+        if not clinic_settings.reviewer_may_be_sole_author and self.is_sole_author(
+            article, user
+        ):
+            return []
+        warning = self.reading_warning(article, clinic_settings)
         if not warning:
             return actions
         return [

@@ -5,6 +5,7 @@ import datetime
 import os
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -55,6 +56,7 @@ class Command(BaseCommand):
                 clinic_settings.review_interval_years,
             )
         self.ensure_admin_user(options["admin_username"], options["admin_password"])
+        self.ensure_role_users(options["admin_password"])
 
     def publish(self, page):
         page.save_revision().publish()
@@ -179,6 +181,24 @@ class Command(BaseCommand):
             colours=values["image"]["colours"],
             seed=values["image"]["seed"],
         )
+
+    def ensure_role_users(self, password):
+        """One login per role, so staff can try the review workflow from each side."""
+        user_model = get_user_model()
+        for username, (role, person_email) in demo.ROLE_USERS.items():
+            group = Group.objects.filter(name=role).first()
+            if group is None:
+                continue
+            user, _ = user_model.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@localhost"}
+            )
+            user.is_staff = True
+            user.set_password(password)
+            user.save()
+            user.groups.add(group)
+            if person_email:
+                Person.objects.filter(email=person_email, user__isnull=True).update(user=user)
+            self.stdout.write(f"{role}: username “{username}”, same password.")
 
     def ensure_admin_user(self, username, password):
         user_model = get_user_model()
