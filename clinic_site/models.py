@@ -103,6 +103,22 @@ class ClinicSettings(BaseSiteSetting):
     phone = models.CharField(max_length=40, blank=True, help_text="E.g. 0123 456 7890.")
     email = models.EmailField(blank=True)
     address = models.TextField(blank=True, help_text="Postal address, one line per row.")
+    opening_hours = models.TextField(
+        blank=True,
+        help_text="As patients should read them, one line per row, e.g. "
+        "“Monday to Friday: 8am to 7pm”.",
+    )
+    opening_hours_for_search_engines = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The same hours in schema.org form, comma-separated, e.g. "
+        "“Mo-Fr 08:00-19:00, Sa 09:00-13:00”. Leave empty if unsure.",
+    )
+    booking_url = models.URLField(
+        "Booking link",
+        blank=True,
+        help_text="Where the “Book an appointment” button goes (an online booking page).",
+    )
 
     terms_page = models.ForeignKey(
         "clinic_site.LegalPage",
@@ -159,6 +175,9 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("email"),
                 FieldPanel("address"),
+                FieldPanel("opening_hours"),
+                FieldPanel("opening_hours_for_search_engines"),
+                FieldPanel("booking_url"),
             ],
             heading="Clinic details",
         ),

@@ -69,12 +69,18 @@ def clinic_organisation(clinic_settings, url, logo_url=None):
     if clinic_settings.address:
         lines = [line.strip() for line in clinic_settings.address.splitlines() if line.strip()]
         data["address"] = {"@type": "PostalAddress", "streetAddress": ", ".join(lines)}
-    opening_hours = getattr(clinic_settings, "opening_hours_spec", None)
+    opening_hours = [
+        part.strip()
+        for part in clinic_settings.opening_hours_for_search_engines.split(",")
+        if part.strip()
+    ]
     if opening_hours:
         data["openingHours"] = opening_hours
-    booking_url = getattr(clinic_settings, "booking_url", "")
-    if booking_url:
-        data["potentialAction"] = {"@type": "ReserveAction", "target": booking_url}
+    if clinic_settings.booking_url:
+        data["potentialAction"] = {
+            "@type": "ReserveAction",
+            "target": clinic_settings.booking_url,
+        }
     if logo_url:
         data["logo"] = logo_url
     return data

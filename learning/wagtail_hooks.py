@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .snippets import Disclaimer, Person
+from .snippets import Disclaimer, Person, Topic
 from .views.dashboard import ReviewsDuePanel
 from .views.reports import ReviewsDueMenuItem, ReviewsDueReportView
 
@@ -24,8 +24,15 @@ class PersonViewSet(SnippetViewSet):
     list_display = ["name", "profession", "credentials", "email"]
 
 
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Topics"
+    list_display = ["name", "slug"]
+
+
 class LearningCentreSnippets(SnippetViewSetGroup):
-    items = (DisclaimerViewSet, PersonViewSet)
+    items = (DisclaimerViewSet, PersonViewSet, TopicViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = "Learning Centre"
     menu_order = 300

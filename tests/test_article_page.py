@@ -115,3 +115,27 @@ def test_heading_image_renders_with_its_alt_text(client, clinic):
     img = soup_of(client.get(article.url)).select_one(".heading-image img")
     assert img["alt"] == "A physiotherapist guiding a knee exercise"
     assert img["width"] and img["height"]
+
+
+def test_article_ends_with_a_call_to_action_and_the_footer_has_hours(client, clinic, article):
+    clinic.settings.phone = "01632 960 123"
+    clinic.settings.opening_hours = "Monday to Friday: 8am to 7pm"
+    clinic.settings.booking_url = "https://booking.example.com/"
+    clinic.settings.save()
+    page = soup_of(client.get(article.url))
+    cta = page.select_one("article .cta")
+    assert cta.select_one('a[href="https://booking.example.com/"]').get_text() == (
+        "Book an appointment"
+    )
+    assert cta.select_one('a[href="tel:01632960123"]')
+    assert "Monday to Friday: 8am to 7pm" in cta.get_text()
+    footer = page.find("footer")
+    assert "Monday to Friday: 8am to 7pm" in footer.get_text()
+    assert footer.select_one('a[href="https://booking.example.com/"]')
+
+
+def test_without_contact_details_there_is_no_empty_call_to_action(client, clinic, article):
+    clinic.settings.phone = ""
+    clinic.settings.booking_url = ""
+    clinic.settings.save()
+    assert not soup_of(client.get(article.url)).select("article .cta")

@@ -23,6 +23,7 @@ from learning.models import (
     Disclaimer,
     LearningCentreIndexPage,
     Person,
+    Topic,
 )
 
 from .admin_forms import (
@@ -392,3 +393,19 @@ def test_governing_a_page_again_changes_nothing(clinic):
 def test_wagtail_default_groups_that_could_bypass_review_are_gone(db):
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     assert set(Group.objects.values_list("name", flat=True)) == set(roles.ALL_ROLES)
+
+
+def test_reviewers_and_staff_manage_topics_physiotherapists_only_choose_them(sign_in):
+    response = sign_in(roles.SITE_STAFF).post(
+        "/admin/snippets/learning/topic/add/",
+        {"name": "Shoulder", "slug": "shoulder", "description": ""},
+    )
+    assert response.status_code == 302
+    assert Topic.objects.filter(slug="shoulder").exists()
+
+    physio = sign_in(roles.PHYSIOTHERAPISTS)
+    refused = physio.post(
+        "/admin/snippets/learning/topic/add/", {"name": "Hip", "slug": "hip", "description": ""}
+    )
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    assert not Topic.objects.filter(slug="hip").exists()

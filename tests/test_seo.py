@@ -90,6 +90,8 @@ def test_json_ld_cannot_be_broken_out_of(client, clinic):
 def test_home_page_describes_the_clinic(client, clinic):
     clinic.settings.phone = "01632 960 000"
     clinic.settings.address = "1 High Street\nTown"
+    clinic.settings.opening_hours_for_search_engines = "Mo-Fr 08:00-19:00, Sa 09:00-13:00"
+    clinic.settings.booking_url = "https://booking.example.com/"
     clinic.settings.save()
     data = json_ld(soup(client.get(clinic.home.url)))
     organisation = data[0]
@@ -97,6 +99,8 @@ def test_home_page_describes_the_clinic(client, clinic):
     assert organisation["name"] == "Test Physiotherapy Clinic"
     assert organisation["telephone"] == "01632 960 000"
     assert organisation["address"]["streetAddress"] == "1 High Street, Town"
+    assert organisation["openingHours"] == ["Mo-Fr 08:00-19:00", "Sa 09:00-13:00"]
+    assert organisation["potentialAction"]["target"] == "https://booking.example.com/"
 
 
 def test_sitemap_lists_every_live_page_and_no_draft(client, clinic, article):

@@ -356,6 +356,9 @@ CLINIC_DETAILS = {
     "phone": "01632 960 123",
     "email": "hello@northgate-physio.example",
     "address": "12 Mill Lane\nNorthgate\nNG1 2AB",
+    "opening_hours": "Monday to Friday: 8am to 7pm\nSaturday: 9am to 1pm",
+    "opening_hours_for_search_engines": "Mo-Fr 08:00-19:00, Sa 09:00-13:00",
+    "booking_url": "https://booking.northgate-physio.example/",
 }
 
 HOME_INTRO = (
