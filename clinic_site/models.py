@@ -37,6 +37,17 @@ class HomePage(Page):
     def get_meta_description(self):
         return self.search_description or strip_tags(self.intro).strip()
 
+    def route(self, request, path_components):
+        # Look the child up as its own page type: one query instead of a generic page
+        # and then its specific type.
+        if path_components:
+            for page_type in (LearningCentreIndexPage, LegalPage):
+                child = page_type.objects.child_of(self).filter(slug=path_components[0]).first()
+                if child is not None:
+                    child._cached_parent_obj = self
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         learning_centre = LearningCentreIndexPage.objects.live().child_of(self).first()

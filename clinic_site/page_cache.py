@@ -53,6 +53,24 @@ def invalidate_all(**kwargs):
         logger.exception("Could not invalidate the page cache")
 
 
+def cached_for_generation(name, build):
+    """A value shared by many pages (the menu, say), kept until content changes."""
+    cache = page_cache()
+    try:
+        key = f"fragment:{_generation(cache)}:{name}"
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable; building %s afresh", name, exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, PAGE_TIMEOUT)
+        except Exception:
+            logger.warning("Could not cache %s", name, exc_info=True)
+    return value
+
+
 def cache_key(request, generation):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()

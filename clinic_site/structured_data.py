@@ -25,7 +25,7 @@ def breadcrumb_list(crumbs):
     }
 
 
-def medical_web_page(article, url, authors, image_url=None, publisher=None):
+def medical_web_page(article, url, authors, topics, image_url=None, publisher=None):
     data = {
         "@context": SCHEMA,
         "@type": "MedicalWebPage",
@@ -45,9 +45,8 @@ def medical_web_page(article, url, authors, image_url=None, publisher=None):
         data["datePublished"] = article.first_published_at.date().isoformat()
     if article.last_published_at:
         data["dateModified"] = article.last_published_at.date().isoformat()
-    topics = [{"@type": "Thing", "name": topic.name} for topic in article.topics.all()]
     if topics:
-        data["about"] = topics
+        data["about"] = [{"@type": "Thing", "name": topic.name} for topic in topics]
     if image_url:
         data["image"] = image_url
     if publisher:

@@ -49,11 +49,7 @@ def search(request):
         articles = ArticlePage.objects.live().public()
         if site:
             articles = articles.descendant_of(site.root_page)
-        results = (
-            articles.select_related("heading_image").search(terms)
-            if terms
-            else ArticlePage.objects.none()
-        )
+        results = articles.search(terms) if terms else ArticlePage.objects.none()
         paginator = Paginator(results, RESULTS_PER_PAGE)
         context["results_page"] = paginator.page(
             page_number(request.GET.get("page"), paginator.num_pages)

@@ -7,6 +7,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Site
 
+from clinic_site.page_cache import cached_for_generation
+
 register = template.Library()
 
 
@@ -17,17 +19,26 @@ def main_navigation(context):
     site = Site.find_for_request(request)
     if site is None:
         return {"items": []}
-    home = site.root_page
+    # Every page shows the menu, and it only changes when pages do: keep it with the
+    # page cache's generation.
+    menu = cached_for_generation(f"main-menu:{site.pk}", lambda: _menu_entries(site))
     current = context.get("page")
     items = []
-    for page in [home, *home.get_children().live().public().in_menu()]:
-        is_current = current is not None and current.pk == page.pk
+    for index, (pk, path, title, url) in enumerate(menu):
+        is_current = current is not None and current.pk == pk
         # The home page contains everything, so only deeper pages mark their section.
-        in_section = (
-            current is not None and page.pk != home.pk and current.path.startswith(page.path)
+        in_section = current is not None and index > 0 and current.path.startswith(path)
+        label = "Home" if index == 0 else title
+        items.append(
+            {"url": url, "label": label, "is_current": is_current, "in_section": in_section}
         )
-        items.append({"page": page, "is_current": is_current, "in_section": in_section})
-    return {"items": items, "request": request}
+    return {"items": items}
+
+
+def _menu_entries(site):
+    home = site.root_page
+    pages = [home, *home.get_children().live().public().in_menu()]
+    return [(page.pk, page.path, page.title, page.get_url()) for page in pages]
 
 
 @register.inclusion_tag("includes/disclaimer.html", takes_context=True)

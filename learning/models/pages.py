@@ -23,7 +23,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic_site.structured_data import breadcrumb_list, medical_web_page
@@ -106,7 +107,7 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
             ArticlePage.objects.live()
             .public()
             .child_of(self)
-            .select_related("heading_image")
+            .with_card_images()
             .order_by("-first_published_at", "-pk")
         )
         return articles.filter(topics=topic) if topic else articles
@@ -142,6 +143,22 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
     def get_meta_description(self):
         return self.search_description or strip_tags(self.intro).strip()
 
+    def route(self, request, path_components):
+        # An article is fetched with everything its page shows in one query and two
+        # prefetches, instead of Wagtail's generic child-then-specific lookups.
+        if len(path_components) == 1:
+            article = (
+                ArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related(*ArticlePage.SHOWN_WITH_PAGE)
+                .prefetch_related(*ArticlePage.prefetches())
+                .first()
+            )
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
     @path("")
     def all_articles(self, request):
         return self.render(request)
@@ -155,6 +172,12 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
     def articles_on_topic(self, request, topic_slug):
         topic = get_object_or_404(Topic, slug=topic_slug)
         return self.render(request, topic=topic)
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def with_card_images(self):
+        """Heading images and all their renditions in two queries, however many cards."""
+        return self.select_related("heading_image").prefetch_related("heading_image__renditions")
 
 
 class ReviewStatus:
@@ -231,6 +254,8 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         help_text="Flesch–Kincaid grade of the summary and body, worked out on save.",
     )
 
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
@@ -274,8 +299,19 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
     parent_page_types = ["learning.LearningCentreIndexPage"]
     subpage_types = []
 
+    # Loaded with the page when patients read it (see LearningCentreIndexPage.route).
+    SHOWN_WITH_PAGE = ("heading_image", "clinical_reviewer", "top_disclaimer", "closing_note")
+
     class Meta:
         verbose_name = "Article"
+
+    @staticmethod
+    def prefetches():
+        return (
+            models.Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
+            "topics",
+            "heading_image__renditions",
+        )
 
     def readable_sections(self):
         """(heading, plain text) for each body block, in order."""
@@ -351,16 +387,13 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
             result.append((block, anchor))
         return result
 
-    def related_articles(self):
+    def related_articles(self, topics):
         """Up to three live articles sharing the most topics with this one, newest first;
         the newest articles when none share a topic."""
         siblings = (
-            ArticlePage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .select_related("heading_image")
+            ArticlePage.objects.live().public().sibling_of(self, inclusive=False).with_card_images()
         )
-        topic_ids = list(self.topics.values_list("pk", flat=True))
+        topic_ids = [topic.pk for topic in topics]
         if topic_ids:
             sharing = (
                 siblings.filter(topics__in=topic_ids)
@@ -382,7 +415,9 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
             else None
         )
         return [
-            medical_web_page(self, url, context["authors"], image_url=image_url),
+            medical_web_page(
+                self, url, context["authors"], context["article_topics"], image_url=image_url
+            ),
             breadcrumb_list(
                 [
                     ("Home", request.build_absolute_uri(home.get_url(request))),
@@ -418,8 +453,9 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         clinic_settings = clinic_settings_for_request(request)
         context["top_disclaimer"], context["closing_note"] = self.disclaimers(clinic_settings)
         context["learning_centre"] = self.get_parent().specific
-        context["authors"] = [link.person for link in self.authors.select_related("person")]
-        context["related_articles"] = self.related_articles()
+        context["authors"] = [link.person for link in self.authors.all()]
+        context["article_topics"] = topics = list(self.topics.all())
+        context["related_articles"] = self.related_articles(topics)
         context["learning_centre_feed_url"] = context["learning_centre"].feed_url(request)
         context["structured_data"] = self.structured_data(request, context)
         context["body_with_anchors"] = body = self.body_with_anchors()

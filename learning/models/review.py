@@ -35,9 +35,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         if article is None:
             return actions
         clinic_settings = clinic_settings_for_site(obj.get_site())
-        if not clinic_settings.reviewer_may_be_sole_author and self.is_sole_author(
-            article, user
-        ):
+        if not clinic_settings.reviewer_may_be_sole_author and self.is_sole_author(article, user):
             return []
         warning = self.reading_warning(article, clinic_settings)
         if not warning:
