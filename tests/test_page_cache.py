@@ -1,0 +1,186 @@
+"""The full-page cache: fast for anonymous patients, never stale, never personal."""
+
+import socket
+
+import pytest
+
+from django.core.cache import caches
+from django.test import Client
+
+from wagtail.models import Page
+
+from clinic_site.page_cache import HEADER
+
+from .factories import ArticlePageFactory, PersonFactory, TopicFactory
+
+
+def fetch(client, url, **kwargs):
+    return client.get(url, **kwargs)
+
+
+@pytest.fixture
+def article(clinic):
+    return ArticlePageFactory(
+        parent=clinic.learning_centre,
+        title="Knee pain",
+        clinical_reviewer=PersonFactory(name="Jo Reviewer"),
+        topics=[TopicFactory(name="Knee")],
+    )
+
+
+def test_second_anonymous_request_is_served_from_cache_without_queries(
+    client, article, django_assert_num_queries
+):
+    first = fetch(client, article.url)
+    assert first[HEADER] == "miss"
+    with django_assert_num_queries(0):
+        second = fetch(client, article.url)
+    assert second[HEADER] == "hit"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "max-age=0" in second["Cache-Control"]
+
+
+def test_head_requests_use_the_cache_too(client, article):
+    fetch(client, article.url)
+    assert client.head(article.url)[HEADER] == "hit"
+
+
+def test_publishing_an_edit_shows_on_the_next_request(client, article):
+    fetch(client, article.url)
+    revision = article.get_latest_revision_as_object()
+    revision.title = "Knee pain explained"
+    revision.save_revision().publish()
+    response = fetch(client, article.url)
+    assert response[HEADER] == "miss"
+    assert b"Knee pain explained" in response.content
+
+
+def test_a_saved_draft_does_not_reach_patients(client, article):
+    fetch(client, article.url)
+    draft = article.get_latest_revision_as_object()
+    draft.title = "Unreviewed draft title"
+    draft.save_revision()
+    assert b"Unreviewed draft title" not in fetch(client, article.url).content
+
+
+def test_unpublishing_removes_the_page_at_once(client, article):
+    fetch(client, article.url)
+    fetch(client, article.get_parent().url)
+    article.unpublish()
+    assert fetch(client, article.url).status_code == 404
+    assert b"Knee pain" not in fetch(client, article.get_parent().url).content
+
+
+def test_moving_and_deleting_pages_invalidate(client, clinic, article):
+    other = ArticlePageFactory(parent=clinic.learning_centre, title="Shoulder pain")
+    old_url = other.url
+    fetch(client, old_url)
+    other.delete()
+    assert fetch(client, old_url).status_code == 404
+
+    terms_url = clinic.terms.url
+    fetch(client, terms_url)
+    clinic.terms.move(clinic.learning_centre.get_parent(), pos="last-child")
+    Page.objects.get(pk=clinic.terms.pk).specific.save_revision().publish()
+    assert fetch(client, terms_url).status_code == 200
+
+
+def test_snippet_and_setting_changes_invalidate(client, clinic, article):
+    fetch(client, article.url)
+    clinic.medical_disclaimer.text = "<p>Updated medical advice wording.</p>"
+    clinic.medical_disclaimer.save_revision().publish()
+    assert b"Updated medical advice wording" in fetch(client, article.url).content
+
+    person = article.clinical_reviewer
+    person.name = "Jo Renamed"
+    person.save()
+    assert b"Jo Renamed" in fetch(client, article.url).content
+
+    topic = article.topics.first()
+    topic.name = "Knees and hips"
+    topic.save()
+    assert b"Knees and hips" in fetch(client, article.url).content
+
+    clinic.settings.phone = "01632 960 999"
+    clinic.settings.save()
+    assert b"01632 960 999" in fetch(client, article.url).content
+
+
+def test_a_disclaimer_draft_does_not_reach_patients(client, clinic, article):
+    fetch(client, article.url)
+    clinic.medical_disclaimer.text = "<p>Draft wording.</p>"
+    clinic.medical_disclaimer.save_revision()
+    assert b"Draft wording" not in fetch(client, article.url).content
+
+
+def test_logged_in_editors_are_never_served_or_stored(admin_client, article):
+    editor_view = admin_client.get(article.url)
+    assert HEADER not in editor_view
+    assert admin_client.get(article.url).get(HEADER) is None
+    # A patient afterwards gets a freshly rendered page, without the editor's userbar.
+    patient_view = fetch(Client(), article.url)
+    assert patient_view[HEADER] == "miss"
+    assert b"wagtail-userbar" not in patient_view.content
+
+
+def test_previews_and_admin_are_never_cached(admin_client, article):
+    for url in [f"/admin/pages/{article.pk}/edit/preview/", "/admin/"]:
+        assert admin_client.get(url).get(HEADER) is None
+
+
+def test_responses_that_set_cookies_are_not_cached(client, article, settings):
+    from django.http import HttpResponse
+
+    from clinic_site.page_cache import AnonymousPageCacheMiddleware
+
+    def view_setting_a_cookie(request):
+        response = HttpResponse("hello")
+        response.set_cookie("tracking", "1")
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(view_setting_a_cookie)
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/hello/")
+    assert middleware(request).get(HEADER) is None
+    assert middleware(RequestFactory().get("/hello/")).get(HEADER) is None
+
+
+def test_post_is_never_cached(client, article):
+    assert client.post(article.url).get(HEADER) is None
+
+
+def test_not_found_is_cached_briefly_and_cleared_by_a_publish(client, clinic):
+    assert fetch(client, "/learning-centre/new-article/").status_code == 404
+    assert fetch(client, "/learning-centre/new-article/")[HEADER] == "hit"
+    ArticlePageFactory(parent=clinic.learning_centre, slug="new-article")
+    assert fetch(client, "/learning-centre/new-article/").status_code == 200
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_pages_still_serve_when_the_cache_server_is_down(client, article, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "clinic_site.cache_backends.FailOpenRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+    for _ in range(2):
+        response = fetch(client, article.url)
+        assert response.status_code == 200
+        assert b"Knee pain" in response.content
+        assert response.get(HEADER) in (None, "miss")
+
+
+def test_cache_backend_in_use_is_the_configured_one():
+    # CI runs this suite with REDIS_URL set, so the tests above ran against Redis.
+    import os
+
+    expected = "FailOpenRedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
+    assert type(caches["default"]).__name__ == expected
