@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint check install install-dev audit serve
+.PHONY: run test lint check install install-dev audit serve bench
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -67,3 +67,7 @@ serve: install
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(SERVE_ENV) $(PY) manage.py load_demo_content
 	$(SERVE_ENV) PORT=$(PORT) $(VENV)/bin/gunicorn -c clinic_site/gunicorn.conf.py
+
+## make bench: wrk against gunicorn (production settings) on the main pages, as ratios to a static file
+bench: install-dev
+	$(PY) tools/bench.py

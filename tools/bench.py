@@ -1,0 +1,182 @@
+"""`make bench`: throughput and latency of the main pages under gunicorn, measured with
+wrk on loopback, each as a ratio to a static file served in the same run.
+
+Uses DATABASE_URL (default: bench.sqlite3 beside the code) and REDIS_URL (default:
+Redis database 14 on 127.0.0.1 when it answers, otherwise the in-process cache).
+BENCH_ARTICLES (default 1000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+# A session cookie makes the page cache step aside: what an uncached request costs.
+BYPASS_CACHE = "Cookie: sessionid=benchmark-not-a-session"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def redis_answers(host="127.0.0.1", port=6379):
+    try:
+        with socket.create_connection((host, port), timeout=0.5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    print("Installing wrk (Debian package)...", flush=True)
+    subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, stdout=subprocess.DEVNULL)  # noqa: S607
+
+
+def environment(port):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-only-secret-key-0123456789abcdef"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'bench.sqlite3'}",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "SECURE_SSL_REDIRECT": "false",
+        "SERVE_MEDIA_FILES": "true",
+        "PORT": str(port),
+        "DB_CONN_MAX_AGE": "600",
+    }
+    if not env.get("REDIS_URL") and redis_answers():
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+    env.setdefault("CACHE_KEY_PREFIX", "bench")
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - loopback only
+                return
+        except OSError:
+            time.sleep(0.3)
+    sys.exit(f"gunicorn did not answer at {url}")
+
+
+def parse_ms(value):
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def run_wrk(url, headers=()):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url]
+    for header in headers:
+        command[1:1] = ["-H", header]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = parse_ms(re.search(r"50%\s+(\S+)", output).group(1))
+    p99 = parse_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rps, p50, p99, int(errors.group(1)) if errors else 0
+
+
+def query_counts(env, paths):
+    """Queries each page costs on a page-cache miss, counted in-process on the same data."""
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", "count_page_queries", *paths],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def worker_memory_mb(master_pid):
+    peaks = []
+    for child in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split():
+        status = Path(f"/proc/{child}/status").read_text()
+        rss = int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+        peak = int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024
+        peaks.append((rss, peak))
+    return max(p[0] for p in peaks), max(p[1] for p in peaks)
+
+
+def main():
+    ensure_wrk()
+    port = free_port()
+    env = environment(port)
+    base = f"http://127.0.0.1:{port}"
+    database = env["DATABASE_URL"].split("@")[-1]
+    print(f"Database: {database}; cache: {env.get('REDIS_URL', 'in-process')}")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "load_demo_content")
+    manage(env, "create_benchmark_data", "--articles", str(ARTICLES))
+
+    gunicorn = subprocess.Popen(  # noqa: S603
+        [str(Path(PYTHON).parent / "gunicorn"), "-c", "clinic_site/gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(base + "/")
+        article_url = base + "/learning-centre/therapeutic-exercise/"
+        page = urllib.request.urlopen(article_url).read().decode()  # noqa: S310
+        static_path = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1)
+        targets = [
+            ("Static file (reference)", static_path, ()),
+            ("Article, cached", "/learning-centre/therapeutic-exercise/", ()),
+            ("Article, uncached", "/learning-centre/therapeutic-exercise/", (BYPASS_CACHE,)),
+            ("Learning Centre, uncached", "/learning-centre/", (BYPASS_CACHE,)),
+            ("Topic page, uncached", "/learning-centre/topic/knee/", (BYPASS_CACHE,)),
+            ("Search, uncached", "/search/?q=knee+exercise", (BYPASS_CACHE,)),
+        ]
+        rows = []
+        for name, path, headers in targets:
+            urllib.request.urlopen(base + path).read()  # noqa: S310 - warm up
+            rows.append((name, path, *run_wrk(base + path, headers)))
+        rss, peak = worker_memory_mb(gunicorn.pid)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+
+    counts = query_counts(env, [path for _, path, _ in targets[2:]])
+    static_rps = rows[0][2]
+    print(f"\nwrk, {CONNECTIONS} connections, {SECONDS}s each, {ARTICLES} articles, gunicorn")
+    columns = f"{'Page':<28}{'req/s':>9}{'x static':>10}{'p50 ms':>9}{'p99 ms':>9}"
+    print(f"{columns}{'non-2xx':>9}{'queries':>9}")
+    for name, path, rps, p50, p99, errors in rows:
+        queries = (
+            "" if path == static_path else ("0" if name.endswith(", cached") else counts[path])
+        )
+        numbers = f"{rps:>9.0f}{rps / static_rps:>10.2f}{p50:>9.1f}{p99:>9.1f}"
+        print(f"{name:<28}{numbers}{errors:>9}{queries!s:>9}")
+    print(f"Gunicorn worker memory after the run: {rss:.0f} MB resident (peak {peak:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
