@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from learning.models import ArticlePage, LearningCentreIndexPage
 
+from .page_cache import cached_for_generation
 from .structured_data import clinic_organisation
 
 NEWEST_ARTICLES_ON_HOME = 3
@@ -178,6 +179,16 @@ class ClinicSettings(BaseSiteSetting):
     )
 
     select_related = ["terms_page", "default_top_disclaimer", "default_closing_note"]
+
+    @classmethod
+    def for_site(cls, site):
+        # Every page reads these; they change rarely, and saving them starts a new
+        # page-cache generation, so a cached copy is never out of date.
+        if site is None:
+            return super().for_site(site)
+        return cached_for_generation(
+            f"clinic-settings:{site.pk}", lambda: super(ClinicSettings, cls).for_site(site)
+        )
 
     panels = [
         MultiFieldPanel(

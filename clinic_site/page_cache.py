@@ -71,6 +71,16 @@ def cached_for_generation(name, build):
     return value
 
 
+# Wagtail fills these in on an image's first rendition; patients see no difference.
+IMAGE_BOOKKEEPING_FIELDS = {"file_hash", "file_size"}
+
+
+def invalidate_on_save(sender, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= IMAGE_BOOKKEEPING_FIELDS:
+        return
+    invalidate_all()
+
+
 def cache_key(request, generation):
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
@@ -165,4 +175,6 @@ def connect_invalidation_signals():
         for sender in models:
             post_delete.connect(invalidate_all, sender=sender, dispatch_uid=f"pc-del-{sender}")
             if model is not page_model:
-                post_save.connect(invalidate_all, sender=sender, dispatch_uid=f"pc-save-{sender}")
+                post_save.connect(
+                    invalidate_on_save, sender=sender, dispatch_uid=f"pc-save-{sender}"
+                )

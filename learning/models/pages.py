@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from clinic_site.page_cache import cached_for_generation
 from clinic_site.structured_data import breadcrumb_list, medical_web_page
 
 from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
@@ -126,7 +127,9 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
             page_number(request.GET.get("page"), paginator.num_pages)
         )
         context["topic"] = topic
-        context["topics"] = self.topics_in_use()
+        context["topics"] = cached_for_generation(
+            f"topics-in-use:{self.pk}", lambda: list(self.topics_in_use())
+        )
         canonical_path = self.reverse_subpage("topic", args=[topic.slug]) if topic else ""
         canonical_page = context["articles_page"].number
         context["canonical_url"] = request.build_absolute_uri(
@@ -310,7 +313,6 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         return (
             models.Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
             "topics",
-            "heading_image__renditions",
         )
 
     def readable_sections(self):
@@ -430,6 +432,15 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
             ),
         ]
 
+    def related_articles_to_cache(self, topics):
+        related = self.related_articles(topics)
+        for article in related:
+            # Renditions made after this prefetch would be missing from the cached copy;
+            # without it, Wagtail's own rendition cache answers.
+            if article.heading_image:
+                article.heading_image._prefetched_objects_cache.pop("renditions", None)
+        return related
+
     def get_meta_description(self):
         return self.search_description or self.summary
 
@@ -455,7 +466,13 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         context["learning_centre"] = self.get_parent().specific
         context["authors"] = [link.person for link in self.authors.all()]
         context["article_topics"] = topics = list(self.topics.all())
-        context["related_articles"] = self.related_articles(topics)
+        context["related_articles"] = (
+            self.related_articles(topics)
+            if getattr(request, "is_preview", False)
+            else cached_for_generation(
+                f"related-articles:{self.pk}", lambda: self.related_articles_to_cache(topics)
+            )
+        )
         context["learning_centre_feed_url"] = context["learning_centre"].feed_url(request)
         context["structured_data"] = self.structured_data(request, context)
         context["body_with_anchors"] = body = self.body_with_anchors()
