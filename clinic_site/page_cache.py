@@ -20,6 +20,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger("clinic_site.page_cache")
@@ -27,7 +28,7 @@ logger = logging.getLogger("clinic_site.page_cache")
 GENERATION_KEY = "page-cache:generation"
 PAGE_TIMEOUT = 24 * 60 * 60  # a day: invalidation, not expiry, keeps pages fresh
 NOT_FOUND_TIMEOUT = 60
-EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/health/")
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/health/", "/static/", "/media/")
 HEADER = "X-Page-Cache"
 
 
@@ -123,6 +124,12 @@ class AnonymousPageCacheMiddleware:
             logger.warning("Page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
         if cached is not None:
+            etag = cached.get("ETag")
+            if etag and etag in request.headers.get("If-None-Match", ""):
+                not_modified = HttpResponseNotModified()
+                not_modified["ETag"] = etag
+                not_modified[HEADER] = "hit"
+                return not_modified
             cached[HEADER] = "hit"
             return cached
 

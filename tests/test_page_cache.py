@@ -184,3 +184,20 @@ def test_cache_backend_in_use_is_the_configured_one():
 
     expected = "FailOpenRedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
     assert type(caches["default"]).__name__ == expected
+
+
+def test_cached_page_answers_304_to_a_matching_etag(client, article):
+    first = fetch(client, article.url)
+    assert first["ETag"]
+    revalidated = fetch(client, article.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert revalidated.status_code == 304
+    assert revalidated[HEADER] == "hit"
+    assert revalidated.content == b""
+
+
+def test_cached_page_keeps_its_security_headers(client, article):
+    fetch(client, article.url)
+    hit = fetch(client, article.url)
+    assert hit[HEADER] == "hit"
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["X-Frame-Options"] == "DENY"

@@ -84,8 +84,8 @@ def wait_for(url, timeout=60):
 
 
 def parse_ms(value):
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
 
 def run_wrk(url, headers=()):
@@ -93,9 +93,11 @@ def run_wrk(url, headers=()):
     for header in headers:
         command[1:1] = ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    if "Latency Distribution" not in output:
+        sys.exit(f"wrk gave no latency figures for {url}:\n{output}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = parse_ms(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = parse_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return rps, p50, p99, int(errors.group(1)) if errors else 0
 

@@ -38,13 +38,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is the finished response (security headers, ETag and all),
+    # so a hit skips every other middleware, sessions and the database.
+    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight from the app server, compressed and cached for a year.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # ETags and 304s for every page, cached or not.
+    # ETags and 304s for every page.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Before sessions and CSRF: a cached page costs no session or database work.
-    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
