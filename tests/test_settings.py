@@ -52,3 +52,18 @@ def test_dev_defaults_to_sqlite():
     result = load_settings("clinic_site.settings.dev", {"DATABASE_URL": ""})
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_production_passes_djangos_deployment_checklist_without_warnings():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": "k3y-" + "x9Q!f" * 12}
+    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT_DIR,
+        env={**clean_env, "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout

@@ -34,7 +34,8 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Pages may not be framed; Wagtail's preview views allow their own origin themselves.
+X_FRAME_OPTIONS = "DENY"
 
 # Several gunicorn workers cannot share an in-process cache, and one worker's publish
 # could not invalidate another's pages; without Redis, production runs uncached.
