@@ -1,8 +1,15 @@
+import contextlib
+import datetime
+import itertools
+import zoneinfo
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 
+from django.contrib.auth.models import Group
 from django.core.cache import caches
+from django.test import Client
 
 from wagtail.models import Page, Site
 
@@ -64,6 +71,40 @@ def clinic(db):
     clinic_settings.default_closing_note = closing
     clinic_settings.save()
     return Clinic(site, home, terms, learning_centre, medical, closing, clinic_settings)
+
+
+@pytest.fixture
+def sign_in(django_user_model):
+    """sign_in(role): an admin session (a Client, with .user) for a new member of that group."""
+    numbers = itertools.count(1)
+
+    def sign_in(role):
+        username = f"{role.lower().replace(' ', '-')}-{next(numbers)}"
+        user = django_user_model.objects.create_user(
+            username=username, email=f"{username}@example.com", password="a-long-test-password"
+        )
+        user.groups.add(Group.objects.get(name=role))
+        client = Client()
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def frozen_today(settings):
+    """frozen_today(date): the clock stopped at noon that day in the site's time zone."""
+
+    @contextlib.contextmanager
+    def freeze(date):
+        noon = datetime.datetime.combine(
+            date, datetime.time(12), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        )
+        with time_machine.travel(noon, tick=False):
+            yield date
+
+    return freeze
 
 
 @pytest.fixture

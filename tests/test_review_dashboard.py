@@ -1,13 +1,10 @@
 """A clinical reviewer's dashboard lists the articles they must review soon, and only those."""
 
 import datetime
-import zoneinfo
 
 import pytest
-import time_machine
 from bs4 import BeautifulSoup
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
 from wagtail.models import GroupPagePermission
@@ -20,12 +17,8 @@ TODAY = datetime.date(2025, 9, 15)
 
 
 @pytest.fixture
-def today():
-    """Freeze the clock at noon on TODAY in the site's time zone."""
-    noon = datetime.datetime.combine(
-        TODAY, datetime.time(12), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    )
-    with time_machine.travel(noon, tick=False):
+def today(frozen_today):
+    with frozen_today(TODAY):
         yield TODAY
 
 

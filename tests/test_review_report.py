@@ -3,14 +3,11 @@
 import csv
 import datetime
 import io
-import zoneinfo
 
 import openpyxl
 import pytest
-import time_machine
 from bs4 import BeautifulSoup
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -38,12 +35,8 @@ def days_from_today(days):
 
 
 @pytest.fixture
-def today():
-    """Freeze the clock at noon on TODAY in the site's time zone."""
-    noon = datetime.datetime.combine(
-        TODAY, datetime.time(12), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
-    )
-    with time_machine.travel(noon, tick=False):
+def today(frozen_today):
+    with frozen_today(TODAY):
         yield TODAY
 
 

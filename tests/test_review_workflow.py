@@ -1,13 +1,8 @@
 """An article reaches patients only through clinical review: draft → submitted →
 approved → live. Legal pages go through the site staff's approval instead."""
 
-import itertools
-
 import pytest
 from bs4 import BeautifulSoup
-
-from django.contrib.auth.models import Group
-from django.test import Client
 
 from wagtail.models import PageLogEntry, WorkflowState
 
@@ -32,25 +27,6 @@ HARD_TEXT = (
     "methodologies and proprioceptive neuromuscular facilitation.</p>"
 )
 READING_WARNING = "above the target of"
-
-
-@pytest.fixture
-def sign_in(django_user_model):
-    """sign_in(role): an admin session for a new member of that group."""
-    numbers = itertools.count(1)
-
-    def sign_in(role):
-        username = f"{role.lower().replace(' ', '-')}-{next(numbers)}"
-        user = django_user_model.objects.create_user(
-            username=username, email=f"{username}@example.com", password="a-long-test-password"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        client = Client()
-        client.force_login(user)
-        client.user = user
-        return client
-
-    return sign_in
 
 
 @pytest.fixture

@@ -1,15 +1,12 @@
 """Each role can do its job in the admin, and nothing else: physiotherapists write,
 clinical reviewers also publish, site staff keep the terms, disclaimers and settings."""
 
-import itertools
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail_factories import ImageFactory
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -38,25 +35,6 @@ from .factories import ArticlePageFactory, DisclaimerFactory, PersonFactory
 
 WRITERS = [roles.PHYSIOTHERAPISTS, roles.CLINICAL_REVIEWERS]
 REFUSED = b"Sorry, you do not have permission to access this area."
-
-
-@pytest.fixture
-def sign_in(django_user_model):
-    """sign_in(role): an admin session for a new member of that group."""
-    numbers = itertools.count(1)
-
-    def sign_in(role):
-        username = f"{role.lower().replace(' ', '-')}-{next(numbers)}"
-        user = django_user_model.objects.create_user(
-            username=username, email=f"{username}@example.com", password="a-long-test-password"
-        )
-        user.groups.add(Group.objects.get(name=role))
-        client = Client()
-        client.force_login(user)
-        client.user = user
-        return client
-
-    return sign_in
 
 
 def add_article_url(clinic):

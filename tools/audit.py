@@ -6,13 +6,13 @@ page and prints the performance / accessibility / best-practices / SEO scores.
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
+
+from local_server import free_port, wait_for
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE_DIR = ROOT / "tools" / "lighthouse"
@@ -31,23 +31,6 @@ PAGES = [
     ("Terms", "/terms-of-use/"),
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):  # noqa: S310 - loopback only
-                return
-        except OSError:
-            time.sleep(0.5)
-    sys.exit(f"The site did not start at {url}")
 
 
 def ensure_lighthouse():
