@@ -33,7 +33,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # Pages may not be framed; Wagtail's preview views allow their own origin themselves.
 X_FRAME_OPTIONS = "DENY"
 
