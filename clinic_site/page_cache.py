@@ -16,11 +16,13 @@ If the cache server is down, pages are served uncached.
 import hashlib
 import logging
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified
+from django.http.cookie import parse_cookie
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger("clinic_site.page_cache")
@@ -82,18 +84,74 @@ def invalidate_on_save(sender, update_fields=None, **kwargs):
     invalidate_all()
 
 
-def cache_key(request, generation):
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"page-cache:{generation}:{digest}"
+@dataclass(frozen=True)
+class CachedPage:
+    """A finished response as bytes: cheap to unpickle and to send without Django."""
+
+    generation: str
+    status: int
+    reason: str
+    headers: tuple
+    body: bytes
+
+    @classmethod
+    def from_response(cls, response, generation):
+        return cls(
+            generation,
+            response.status_code,
+            response.reason_phrase,
+            tuple(response.items()),
+            response.content,
+        )
+
+    def etag_matches(self, environ):
+        etag = dict(self.headers).get("ETag")
+        return bool(etag) and etag in environ.get("HTTP_IF_NONE_MATCH", "")
+
+    def not_modified_headers(self):
+        kept = {"etag", "cache-control", "vary", "content-location", "expires"}
+        return [(name, value) for name, value in self.headers if name.lower() in kept]
 
 
-def request_is_cacheable(request):
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(EXCLUDED_PREFIXES)
-    )
+def cache_key(environ):
+    """The page's key, from the raw request, so the WSGI fast path and the middleware
+    agree. Only a response Django accepted (allowed host, no redirect) is ever stored
+    under a key, so an odd Host header or scheme can only ever miss."""
+    scheme = environ.get("wsgi.url_scheme", "http")
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER
+    if proxy_header and environ.get(proxy_header[0], "").split(",")[0].strip() == proxy_header[1]:
+        scheme = "https"
+    host = environ.get("HTTP_HOST")
+    if not host:  # as Django's request.get_host() builds it
+        port = environ.get("SERVER_PORT", "")
+        default_port = "443" if scheme == "https" else "80"
+        host = environ.get("SERVER_NAME", "") + ("" if port == default_port else f":{port}")
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    url = f"{scheme}://{host}{path}?{environ.get('QUERY_STRING', '')}"
+    return "page-cache:" + hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def request_is_cacheable(environ):
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return False
+    if environ.get("PATH_INFO", "").startswith(EXCLUDED_PREFIXES):
+        return False
+    cookies = environ.get("HTTP_COOKIE")
+    return not (cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies))
+
+
+def lookup(cache, environ):
+    """(current generation, the cached page or None), in one round trip to the cache.
+    A page stored under an older generation is a miss: something has changed."""
+    key = cache_key(environ)
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    page = found.get(key)
+    if generation is None:
+        return _generation(cache), None
+    if page is None or page.generation != generation:
+        return generation, None
+    return generation, page
 
 
 def response_is_cacheable(request, response):
@@ -108,30 +166,25 @@ def response_is_cacheable(request, response):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves anonymous GET/HEAD requests from the page cache, filling it on a miss."""
+    """Serves anonymous GET/HEAD requests from the page cache, filling it on a miss.
+
+    In production most hits never get here: `PageCacheApplication` answers them before
+    Django builds a request. This serves the rest (the test client, runserver)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request_is_cacheable(request):
+        if not request_is_cacheable(request.META):
             return self.get_response(request)
         cache = page_cache()
         try:
-            key = cache_key(request, _generation(cache))
-            cached = cache.get(key)
+            generation, cached = lookup(cache, request.META)
         except Exception:
             logger.warning("Page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
         if cached is not None:
-            etag = cached.get("ETag")
-            if etag and etag in request.headers.get("If-None-Match", ""):
-                not_modified = HttpResponseNotModified()
-                not_modified["ETag"] = etag
-                not_modified[HEADER] = "hit"
-                return not_modified
-            cached[HEADER] = "hit"
-            return cached
+            return self.response_from(cached, request.META)
 
         response = self.get_response(request)
         if response_is_cacheable(request, response):
@@ -143,12 +196,50 @@ class AnonymousPageCacheMiddleware:
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             timeout = PAGE_TIMEOUT if response.status_code == 200 else NOT_FOUND_TIMEOUT
+            page = CachedPage.from_response(response, generation)
             try:
-                cache.set(key, response, timeout)
+                cache.set(cache_key(request.META), page, timeout)
             except Exception:
                 logger.warning("Could not store a page in the cache", exc_info=True)
             response[HEADER] = "miss"
         return response
+
+    @staticmethod
+    def response_from(cached, environ):
+        if cached.etag_matches(environ):
+            response = HttpResponseNotModified()
+            headers = cached.not_modified_headers()
+        else:
+            response = HttpResponse(cached.body, status=cached.status, reason=cached.reason)
+            headers = cached.headers
+        for name, value in headers:
+            response[name] = value
+        response[HEADER] = "hit"
+        return response
+
+
+class PageCacheApplication:
+    """WSGI wrapper that answers page-cache hits before Django builds a request: a hit
+    then costs about what a static file does. Misses, and anything the cache must not
+    answer, go to Django, whose middleware fills the cache."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if not request_is_cacheable(environ):
+            return self.application(environ, start_response)
+        try:
+            _, cached = lookup(page_cache(), environ)
+        except Exception:
+            cached = None  # the middleware logs it and serves uncached
+        if cached is None:
+            return self.application(environ, start_response)
+        if cached.etag_matches(environ):
+            start_response("304 Not Modified", [*cached.not_modified_headers(), (HEADER, "hit")])
+            return []
+        start_response(f"{cached.status} {cached.reason}", [*cached.headers, (HEADER, "hit")])
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [cached.body]
 
 
 def connect_invalidation_signals():

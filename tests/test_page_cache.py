@@ -1,5 +1,6 @@
 """The full-page cache: fast for anonymous patients, never stale, never personal."""
 
+import io
 import socket
 
 import pytest
@@ -201,3 +202,65 @@ def test_cached_page_keeps_its_security_headers(client, article):
     assert hit[HEADER] == "hit"
     assert hit["X-Content-Type-Options"] == "nosniff"
     assert hit["X-Frame-Options"] == "DENY"
+
+
+def call_wsgi(path, method="GET", **environ):
+    """A request straight to the production WSGI application, as gunicorn makes it."""
+    from clinic_site.wsgi import application
+
+    started = {}
+
+    def start_response(status, headers, exc_info=None):
+        started.update(status=status, headers=dict(headers))
+
+    request = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+        **environ,
+    }
+    body = application(request, start_response)
+    content = b"".join(body)
+    if hasattr(body, "close"):
+        body.close()
+    return started["status"], started["headers"], content
+
+
+def test_wsgi_fast_path_answers_hits_without_django(client, article, django_assert_num_queries):
+    status, headers, first = call_wsgi(article.url)
+    assert (status, headers[HEADER]) == ("200 OK", "miss")
+    with django_assert_num_queries(0):
+        status, headers, second = call_wsgi(article.url)
+    assert (status, headers[HEADER]) == ("200 OK", "hit")
+    assert second == first
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    # The test client (through Django's middleware) and gunicorn share one cache entry.
+    assert client.get(article.url)[HEADER] == "hit"
+
+    status, headers, body = call_wsgi(article.url, method="HEAD")
+    assert (status, headers[HEADER], body) == ("200 OK", "hit", b"")
+    status, headers, body = call_wsgi(article.url, HTTP_IF_NONE_MATCH=headers["ETag"])
+    assert (status, body) == ("304 Not Modified", b"")
+    assert headers["ETag"]
+
+
+def test_wsgi_fast_path_never_serves_a_stale_or_personal_page(article):
+    call_wsgi(article.url)
+    revision = article.get_latest_revision_as_object()
+    revision.title = "Knee pain, revised"
+    revision.save_revision().publish()
+    status, headers, body = call_wsgi(article.url)
+    assert headers[HEADER] == "miss" and b"Knee pain, revised" in body
+
+    # A session cookie (an editor) and another host never get the patients' copy.
+    _, headers, _ = call_wsgi(article.url, HTTP_COOKIE="sessionid=abc")
+    assert HEADER not in headers
+    status, headers, _ = call_wsgi(article.url, HTTP_HOST="evil.example")
+    assert status.startswith("400") and HEADER not in headers
