@@ -9,7 +9,8 @@ take the whole site down.
 import logging
 import time
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger("clinic_site.cache")
@@ -84,3 +85,78 @@ class FailOpenRedisCache(RedisCache):
 
     def clear(self):
         return self._call("clear", None)
+
+
+class RenditionCache(BaseCache):
+    """Wagtail's rendition cache (the "renditions" alias): the default cache, plus a copy
+    in this process for the current page-cache generation. Wagtail asks the cache for
+    every image on every render and writes back what it read; here a render asks Redis
+    only for renditions this process has not seen since content last changed. Deleting
+    a rendition starts a new generation, so no process keeps a purged one."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self._alias = location or "default"
+
+    @property
+    def _backend(self):
+        return caches[self._alias]
+
+    @staticmethod
+    def _memo_key(key):
+        return f"rendition:{key}"
+
+    def get_many(self, keys, version=None):
+        from .page_cache import current_generation, memo
+
+        generation = current_generation(self._backend)
+        found = {}
+        for key in keys:
+            value = memo.get(generation, self._memo_key(key))
+            if value is not None:
+                found[key] = value
+        missing = [key for key in keys if key not in found]
+        if missing:
+            for key, value in self._backend.get_many(missing, version).items():
+                memo.put(generation, self._memo_key(key), value)
+                found[key] = value
+        return found
+
+    def get(self, key, default=None, version=None):
+        return self.get_many([key], version).get(key, default)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        from .page_cache import current_generation, memo
+
+        generation = current_generation(self._backend)
+        new = {k: v for k, v in data.items() if (generation, self._memo_key(k)) not in memo}
+        if new:
+            self._backend.set_many(new, timeout, version)
+            for key, value in new.items():
+                memo.put(generation, self._memo_key(key), value)
+        return []
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.set_many({key: value}, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._backend.add(key, value, timeout, version)
+
+    def delete(self, key, version=None):
+        from .page_cache import memo
+
+        memo.discard(self._memo_key(key))
+        return self._backend.delete(key, version)
+
+    def delete_many(self, keys, version=None):
+        for key in keys:
+            self.delete(key, version)
+
+    def has_key(self, key, version=None):
+        return self._backend.has_key(key, version)
+
+    def clear(self):
+        from .page_cache import memo
+
+        memo.clear()
+        return self._backend.clear()

@@ -13,8 +13,10 @@ responses marked private or no-store, and anything but 200 (404s only briefly).
 If the cache server is down, pages are served uncached.
 """
 
+import contextvars
 import hashlib
 import logging
+import pickle
 import uuid
 from dataclasses import dataclass
 
@@ -46,6 +48,60 @@ def _generation(cache):
     return generation
 
 
+# The generation a request started with, read once per request (the page-cache lookup
+# already knows it); outside a request it is read afresh each time.
+_OUTSIDE_REQUEST = object()
+_request_generation = contextvars.ContextVar("page_cache_generation", default=_OUTSIDE_REQUEST)
+
+
+def current_generation(cache=None):
+    generation = _request_generation.get()
+    if generation is _OUTSIDE_REQUEST or generation is None:
+        found = _generation(cache or page_cache())
+        if generation is None:
+            _request_generation.set(found)
+        return found
+    return generation
+
+
+class GenerationMemo:
+    """Values that cannot change within a generation (the menu, settings, renditions),
+    kept in this process as well as in Redis, so a render does not ask Redis for each.
+    Stored pickled, so no two requests ever share one mutable object."""
+
+    MAX_ENTRIES = 5000
+
+    def __init__(self):
+        self._generation = None
+        self._entries = {}
+
+    def get(self, generation, key):
+        if generation != self._generation:
+            return None
+        data = self._entries.get(key)
+        return None if data is None else pickle.loads(data)  # noqa: S301 - our own values
+
+    def put(self, generation, key, value):
+        if generation is None:
+            return
+        if generation != self._generation or len(self._entries) >= self.MAX_ENTRIES:
+            self._generation, self._entries = generation, {}
+        self._entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+    def __contains__(self, generation_and_key):
+        generation, key = generation_and_key
+        return generation == self._generation and key in self._entries
+
+    def discard(self, key):
+        self._entries.pop(key, None)
+
+    def clear(self):
+        self._generation, self._entries = None, {}
+
+
+memo = GenerationMemo()
+
+
 def invalidate_all(**kwargs):
     """Start a new generation: every page cached before now is ignored."""
     try:
@@ -60,8 +116,11 @@ def cached_for_generation(name, build):
     """A value shared by many pages (the menu, say), kept until content changes."""
     cache = page_cache()
     try:
-        key = f"fragment:{_generation(cache)}:{name}"
-        value = cache.get(key)
+        generation = current_generation(cache)
+        key = f"fragment:{generation}:{name}"
+        value = memo.get(generation, key)
+        if value is None:
+            value = cache.get(key)
     except Exception:
         logger.warning("Cache unavailable; building %s afresh", name, exc_info=True)
         return build()
@@ -71,6 +130,7 @@ def cached_for_generation(name, build):
             cache.set(key, value, PAGE_TIMEOUT)
         except Exception:
             logger.warning("Could not cache %s", name, exc_info=True)
+    memo.put(generation, key, value)
     return value
 
 
@@ -175,6 +235,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = _request_generation.set(None)  # read on first use
+        try:
+            return self.respond(request)
+        finally:
+            _request_generation.reset(token)
+
+    def respond(self, request):
         if not request_is_cacheable(request.META):
             return self.get_response(request)
         cache = page_cache()
@@ -183,6 +250,7 @@ class AnonymousPageCacheMiddleware:
         except Exception:
             logger.warning("Page cache unavailable; serving uncached", exc_info=True)
             return self.get_response(request)
+        _request_generation.set(generation)
         if cached is not None:
             return self.response_from(cached, request.META)
 
@@ -263,6 +331,11 @@ def connect_invalidation_signals():
         "learning.Person",
         "learning.Topic",
     ]
+    # Renditions are created while pages render, so only a deletion counts: a purged
+    # rendition must not linger in any process's GenerationMemo.
+    post_delete.connect(
+        invalidate_all, sender=apps.get_model("wagtailimages.Rendition"), dispatch_uid="pc-rend"
+    )
     page_model = apps.get_model("wagtailcore", "Page")
     for label in shown_on_pages:
         model = apps.get_model(label)

@@ -1,10 +1,12 @@
 """The full-page cache: fast for anonymous patients, never stale, never personal."""
 
 import io
+import re
 import socket
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
 
@@ -264,3 +266,56 @@ def test_wsgi_fast_path_never_serves_a_stale_or_personal_page(article):
     assert HEADER not in headers
     status, headers, _ = call_wsgi(article.url, HTTP_HOST="evil.example")
     assert status.startswith("400") and HEADER not in headers
+
+
+class CacheCallCounter:
+    """Counts what a render asks of the shared cache server."""
+
+    def __init__(self, monkeypatch):
+        self.calls = []
+        cache = caches["default"]
+        for name in ("get", "get_many", "set", "set_many", "add"):
+            original = getattr(cache, name)
+            monkeypatch.setattr(cache, name, self.counting(name, original))
+
+    def counting(self, name, original):
+        def call(*args, **kwargs):
+            self.calls.append((name, str(args[0])[:60]))
+            return original(*args, **kwargs)
+
+        return call
+
+
+@pytest.fixture
+def illustrated_article(clinic):
+    from wagtail_factories import ImageFactory
+
+    return ArticlePageFactory(
+        parent=clinic.learning_centre,
+        title="Ankle sprain",
+        heading_image=ImageFactory(),
+        heading_image_alt="An ankle being strapped",
+    )
+
+
+def test_a_render_asks_the_cache_server_a_fixed_few_times(illustrated_article, monkeypatch):
+    editor_like = Client(HTTP_COOKIE="sessionid=not-a-session")  # skips the page cache
+    editor_like.get(illustrated_article.url)
+    counter = CacheCallCounter(monkeypatch)
+    assert editor_like.get(illustrated_article.url).status_code == 200
+    # The generation and Wagtail's site root paths; the menu, settings, related articles
+    # and every image rendition come from this process's copy for the generation.
+    assert len(counter.calls) <= 3, counter.calls
+
+
+def test_a_purged_rendition_is_never_served_from_a_process_copy(client, illustrated_article):
+    def heading_image_url():
+        page = client.get(illustrated_article.url).content.decode()
+        return re.search(r'<img[^>]+src="([^"]+)"', page.split('class="heading-image"')[1])[1]
+
+    first = heading_image_url()
+    image = illustrated_article.heading_image
+    image.renditions.all().delete()  # as `wagtail_update_image_renditions --purge-only` does
+    assert not image.renditions.filter(file=first.removeprefix(settings.MEDIA_URL)).exists()
+    second = heading_image_url()
+    assert image.renditions.filter(file=second.removeprefix(settings.MEDIA_URL)).exists()
