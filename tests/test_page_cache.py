@@ -8,6 +8,8 @@ import pytest
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 
 from wagtail.models import Page
@@ -228,10 +230,18 @@ def call_wsgi(path, method="GET", **environ):
         "wsgi.errors": io.StringIO(),
         **environ,
     }
-    body = application(request, start_response)
-    content = b"".join(body)
-    if hasattr(body, "close"):
-        body.close()
+    # As Django's test client does: keep the test's own database connection (and its
+    # transaction) open across the request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = application(request, start_response)
+        content = b"".join(body)
+        if hasattr(body, "close"):
+            body.close()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], started["headers"], content
 
 

@@ -45,7 +45,9 @@ def test_the_policy_survives_the_page_cache(client, page_urls):
     assert "script-src 'self'" in hit["Content-Security-Policy"]
 
 
-def test_the_admin_works_without_the_strict_policy(admin_client, page_urls):
+def test_the_admin_has_its_own_looser_policy(admin_client, page_urls):
+    # Wagtail 8's admin still has inline scripts; it gets a policy it works under.
     response = admin_client.get("/admin/")
     assert response.status_code == 200
-    assert "Content-Security-Policy" not in response
+    policy = response["Content-Security-Policy"]
+    assert "'unsafe-inline'" in policy and "object-src 'none'" in policy

@@ -1,16 +1,18 @@
 """Settings shared by every environment; dev, production and test build on these."""
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "clinic_site",
+    "clinic_site.admin_security",
     "learning",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -36,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -45,18 +50,29 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Inside the page cache, so cached pages carry the same headers.
     "csp.middleware.CSPMiddleware",
+    # The admin's own policy, which the strict one above leaves out.
+    "clinic_site.admin_security.middleware.AdminContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Static files straight from the app server, compressed and cached for a year.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags and 304s for every page.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Inside the page cache (cached pages need no database) and the header middleware
+    # above (so its page carries their headers): a database outage becomes a 503.
+    "clinic_site.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
+    # Sends a signed-in but unverified user from the admin to the code page.
+    "clinic_site.admin_security.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -87,9 +103,43 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A persistent connection broken by a database restart is replaced at the next
+        # request, so the site recovers by itself.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database fails the request within seconds (a 503) instead of
+    # holding a worker for the operating system's TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Admin sign-in. django-axes checks for a lock-out before any password is compared, so
+# its backend comes first (clinic_site.admin_security.backends says why it is a subclass).
+AUTHENTICATION_BACKENDS = [
+    "clinic_site.admin_security.backends.SignInLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords in a row pause sign-in for 15 minutes: enough for a tired
+# physiotherapist's typos, while an attacker gets about 480 guesses a day at one
+# account, against 12-character passwords with a second factor behind them.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+# Count failures per username and address together, so one attacker cannot lock the
+# whole clinic out, nor one colleague's typos another colleague.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "clinic_site.admin_security.views.locked_out"
+# Behind a reverse proxy every request comes from the proxy's address; set
+# TRUSTED_PROXY_COUNT to the number of proxies in front that append the address they
+# saw to X-Forwarded-For (1 for one nginx), so each client is counted by its own.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "clinic_site.admin_security.client_ip.client_ip"
+
+# Every admin user signs in with a code from an authenticator app (TOTP) as well as a
+# password when this is on; production turns it on, dev and tests leave it to the user.
+ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "false").lower() == "true"
+OTP_TOTP_ISSUER = "Physiotherapy clinic"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -111,7 +161,8 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static_collected"
+# STATIC_ROOT lets a throwaway server (the fault tests) collect into its own folder.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -142,6 +193,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail's rendition cache: the default cache, with a copy per process for as long as
+# no content changes (clinic_site.cache_backends.RenditionCache).
+CACHES["renditions"] = {
+    "BACKEND": "clinic_site.cache_backends.RenditionCache",
+    "LOCATION": "default",
+}
 
 # How long a CDN in front may keep a page. Keep 0 unless Wagtail's frontend cache
 # purges it on publish (FRONTEND_CACHE_PURGE_URL below); browsers always revalidate.
@@ -173,6 +230,22 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+# The admin gets its own, looser policy (clinic_site.admin_security.middleware): Wagtail
+# 8's admin has inline scripts and styles, same-origin preview frames, blob: image
+# previews and a check for new Wagtail releases.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
 PERMISSIONS_POLICY = {
     feature: []
     for feature in ["camera", "geolocation", "microphone", "payment", "usb", "interest-cohort"]
@@ -180,6 +253,9 @@ PERMISSIONS_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 WAGTAIL_SITE_NAME = "Physiotherapy clinic"
+# Staff avatars are Wagtail's own placeholder: no email hashes sent to Gravatar, and
+# nothing from another site for the admin's Content-Security-Policy to allow.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
 # Wagtail's database search backend uses PostgreSQL full-text search on PostgreSQL.
@@ -187,6 +263,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Documents go through Wagtail's view, which enforces private collections' passwords
+# and logins; a direct file URL would skip them.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# A phone photo is 2-8 MB and 12-24 megapixels; the limits leave room for a 36 MP camera
+# while refusing files that would take minutes or gigabytes to resize (40 MP is
+# about 160 MB decoded), and "pixel flood" files that declare billions of pixels.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Refuses damaged images that Wagtail's header checks let through.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic_site.image_uploads.ClinicImageForm"
 
 # Patients read dates in the clinic's own format ("25 November 2026").
 DATE_FORMAT = "j F Y"

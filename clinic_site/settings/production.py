@@ -47,3 +47,6 @@ STORAGES = {
 }
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
+# Every admin user needs a code from an authenticator app as well as a password.
+ADMIN_REQUIRE_2FA = True

@@ -1,0 +1,113 @@
+import base64
+import io
+
+import django_otp
+import qrcode
+import qrcode.image.svg
+from axes.helpers import get_cool_off
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from .forms import TokenForm
+
+
+def next_url(request):
+    """Where to go after the code: the admin page the user asked for, if it is ours."""
+    url = request.POST.get("next") or request.GET.get("next")
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse("wagtailadmin_home")
+
+
+def with_next(name, request):
+    return f"{reverse(name)}?{request.GET.urlencode()}" if request.GET else reverse(name)
+
+
+def confirm_second_factor(request, device):
+    # A new session key once both factors are in, as Django does after the password.
+    request.session.cycle_key()
+    django_otp.login(request, device)
+
+
+@sensitive_post_parameters("otp_token")
+@never_cache
+def verify(request):
+    """The second step of signing in: a code from the app set up earlier."""
+    if request.user.is_verified():
+        return redirect(next_url(request))
+    device = TOTPDevice.objects.devices_for_user(request.user, confirmed=True).first()
+    if device is None:
+        return redirect(with_next("admin_security_set_up", request))
+    form = TokenForm(device, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        confirm_second_factor(request, device)
+        return redirect(next_url(request))
+    return render(request, "admin_security/verify.html", {"form": form, "next": next_url(request)})
+
+
+def qr_code_data_uri(text):
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    svg = io.BytesIO()
+    image.save(svg)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.getvalue()).decode()
+
+
+@sensitive_post_parameters("otp_token")
+@never_cache
+def set_up(request):
+    """First sign-in: link an authenticator app by scanning or typing its secret."""
+    user = request.user
+    # Someone with only the password must never be able to add an app of their own.
+    if TOTPDevice.objects.devices_for_user(user, confirmed=True).exists():
+        return redirect(with_next("admin_security_verify", request))
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    form = TokenForm(device, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        confirm_second_factor(request, device)
+        messages.success(
+            request,
+            "Two-step sign-in is on. Next time, you'll enter a code from your app "
+            "after your password.",
+        )
+        return redirect(next_url(request))
+    return render(
+        request,
+        "admin_security/set_up.html",
+        {
+            "form": form,
+            "next": next_url(request),
+            "secret": base64.b32encode(device.bin_key).decode(),
+            "otpauth_uri": device.config_url,
+            "qr_code": qr_code_data_uri(device.config_url),
+            "required": settings.ADMIN_REQUIRE_2FA,
+        },
+    )
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out sign-in (AXES_LOCKOUT_CALLABLE): HTTP 429
+    and a page that says when to try again. Each attempt during the pause restarts it."""
+    cool_off = get_cool_off(request)
+    return render(
+        request,
+        "admin_security/locked_out.html",
+        {
+            "try_again_at": timezone.localtime() + cool_off,
+            "minutes": int(cool_off.total_seconds() // 60),
+        },
+        status=429,
+    )

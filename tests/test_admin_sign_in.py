@@ -1,0 +1,343 @@
+"""Signing in to the admin: a code from an authenticator app after the password, a pause
+after repeated wrong passwords, a password reset that does not skip the code, and the
+admin's own Content-Security-Policy."""
+
+import datetime
+import re
+import subprocess
+import sys
+from io import StringIO
+
+import pytest
+import time_machine
+from bs4 import BeautifulSoup
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from django.core import mail
+from django.core.management import call_command
+from django.test import Client
+
+from .test_settings import PRODUCTION_ENV, PROJECT_DIR, environment_without_test_settings
+
+PASSWORD = "a-long-test-password"
+LOGIN_URL = "/admin/login/"
+VERIFY_URL = "/admin/two-step/"
+SET_UP_URL = "/admin/two-step/set-up/"
+
+
+@pytest.fixture
+def two_factor(settings):
+    settings.ADMIN_REQUIRE_2FA = True
+
+
+@pytest.fixture
+def clock():
+    """The clock stopped at noon UTC; clock.shift(seconds=...) moves it on."""
+    with time_machine.travel(
+        datetime.datetime(2026, 11, 25, 12, tzinfo=datetime.UTC), tick=False
+    ) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="editor", email="editor@example.com", password=PASSWORD
+    )
+
+
+@pytest.fixture
+def editor_with_app(editor):
+    """An editor who set up their authenticator app on an earlier visit."""
+    device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+    return editor, device
+
+
+def code_for(device):
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
+
+
+def sign_in(client, username="editor", password=PASSWORD, **extra):
+    return client.post(LOGIN_URL, {"username": username, "password": password}, **extra)
+
+
+def text_of(response):
+    return " ".join(BeautifulSoup(response.content, "html.parser").get_text().split())
+
+
+# The second factor
+
+
+def test_password_alone_leads_a_returning_editor_to_the_code_page(
+    two_factor, clock, client, editor_with_app
+):
+    sign_in(client)
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == f"{VERIFY_URL}?next=/admin/pages/"
+    assert client.get("/admin/").url.startswith(VERIFY_URL)
+    page = client.get(VERIFY_URL)
+    assert page.status_code == 200
+    assert "Enter your sign-in code" in text_of(page)
+
+
+def test_a_wrong_code_is_refused_with_a_message_and_the_right_one_lets_you_in(
+    two_factor, clock, client, editor_with_app
+):
+    _, device = editor_with_app
+    sign_in(client)
+    right = code_for(device)
+    wrong = f"{(int(right) + 1) % 1_000_000:06d}"
+
+    refused = client.post(VERIFY_URL, {"otp_token": wrong, "next": "/admin/pages/"})
+    assert refused.status_code == 200
+    assert "That code is wrong or has expired" in text_of(refused)
+    assert client.get("/admin/pages/").status_code == 302
+
+    # django-otp makes you wait a second after a wrong code, then two, four...
+    clock.shift(datetime.timedelta(seconds=2))
+    accepted = client.post(VERIFY_URL, {"otp_token": right, "next": "/admin/pages/"})
+    assert accepted.status_code == 302
+    assert accepted["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == 200
+    assert client.get("/admin/").status_code == 200
+
+
+def test_guessing_codes_quickly_is_slowed_down(two_factor, clock, client, editor_with_app):
+    _, device = editor_with_app
+    sign_in(client)
+    client.post(VERIFY_URL, {"otp_token": "000000"})
+    too_soon = client.post(VERIFY_URL, {"otp_token": code_for(device)})
+    assert "Too many wrong codes. Wait until 12:00:01" in text_of(too_soon)
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_used_code_does_not_work_twice(two_factor, clock, editor_with_app):
+    _, device = editor_with_app
+    code = code_for(device)
+    first, second = Client(), Client()
+    sign_in(first)
+    assert first.post(VERIFY_URL, {"otp_token": code}).status_code == 302
+    sign_in(second)
+    replay = second.post(VERIFY_URL, {"otp_token": code})
+    assert "That code is wrong or has expired" in text_of(replay)
+    assert second.get("/admin/").status_code == 302
+
+
+def test_the_code_page_never_redirects_to_another_site(two_factor, clock, client, editor_with_app):
+    _, device = editor_with_app
+    sign_in(client)
+    response = client.post(
+        VERIFY_URL, {"otp_token": code_for(device), "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/admin/"
+
+
+def test_first_sign_in_sets_up_an_authenticator_app(two_factor, clock, client, editor):
+    sign_in(client)
+    assert client.get("/admin/").url.startswith(SET_UP_URL)
+
+    page = client.get(SET_UP_URL)
+    html = BeautifulSoup(page.content, "html.parser")
+    assert html.select_one("img[src^='data:image/svg+xml;base64,']")["alt"]
+    device = TOTPDevice.objects.get(user=editor)
+    assert not device.confirmed
+    assert device.config_url.startswith("otpauth://totp/Physiotherapy%20clinic%3Aeditor?")
+    secret = html.find("code").get_text()
+    assert re.fullmatch(r"[A-Z2-7]{32}", secret)
+
+    refused = client.post(SET_UP_URL, {"otp_token": "123"})
+    assert "That code is wrong or has expired" in text_of(refused)
+    assert client.get("/admin/").status_code == 302
+
+    clock.shift(datetime.timedelta(seconds=2))
+    done = client.post(SET_UP_URL, {"otp_token": code_for(device)}, follow=True)
+    assert done.redirect_chain[0] == ("/admin/", 302)
+    assert done.status_code == 200
+    assert "Two-step sign-in is on" in text_of(done)
+    device.refresh_from_db()
+    assert device.confirmed
+
+
+def test_a_password_alone_cannot_add_a_second_app(two_factor, clock, client, editor_with_app):
+    editor, _ = editor_with_app
+    sign_in(client)
+    response = client.get(SET_UP_URL)
+    assert response.status_code == 302
+    assert response.url.startswith(VERIFY_URL)
+    assert TOTPDevice.objects.filter(user=editor).count() == 1
+
+
+def test_signing_out_works_before_the_code(two_factor, clock, client, editor_with_app):
+    sign_in(client)
+    client.post("/admin/logout/")
+    assert client.get("/admin/").url.startswith(LOGIN_URL)
+
+
+def test_dev_and_tests_leave_the_code_off_unless_asked(client, editor):
+    sign_in(client)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_production_requires_the_code():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.ADMIN_REQUIRE_2FA)",
+        ],
+        cwd=PROJECT_DIR,
+        env={
+            **environment_without_test_settings(),
+            "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
+            **PRODUCTION_ENV,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_an_administrator_can_reset_a_lost_phone(two_factor, clock, client, editor_with_app):
+    out = StringIO()
+    call_command("reset_two_factor", "editor", stdout=out)
+    assert "Removed 1 authenticator app(s) for “editor”" in out.getvalue()
+    sign_in(client)
+    assert client.get("/admin/").url.startswith(SET_UP_URL)
+
+
+# Password reset
+
+
+def test_a_password_reset_still_needs_the_code(two_factor, clock, client, editor_with_app):
+    _, device = editor_with_app
+    client.post("/admin/password_reset/", {"email": "editor@example.com"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+/)", mail.outbox[0].body)
+    form_url = client.get(link.group(1)).url
+    new_password = "a-brand-new-clinic-password"
+    done = client.post(form_url, {"new_password1": new_password, "new_password2": new_password})
+    assert done.url == "/admin/password_reset/complete/"
+
+    assert client.get("/admin/").url.startswith(LOGIN_URL)
+    signed_in = sign_in(client, password=new_password, follow=True)
+    assert signed_in.redirect_chain[-1][0].startswith(VERIFY_URL)
+    for url in ["/admin/", "/admin/pages/", "/admin/users/"]:
+        assert client.get(url).url.startswith(VERIFY_URL), url
+
+    client.post(VERIFY_URL, {"otp_token": code_for(device)})
+    assert client.get("/admin/users/").status_code == 200
+
+
+def test_a_new_password_needs_twelve_characters(client, editor):
+    client.post("/admin/password_reset/", {"email": "editor@example.com"})
+    link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+/)", mail.outbox[0].body)
+    form_url = client.get(link.group(1)).url
+    short = "physio-2026"
+    refused = client.post(form_url, {"new_password1": short, "new_password2": short})
+    assert refused.status_code == 200
+    assert "at least 12 characters" in text_of(refused)
+    editor.refresh_from_db()
+    assert editor.check_password(PASSWORD)
+
+
+# Lock-out after wrong passwords
+
+
+def test_five_wrong_passwords_pause_sign_in_with_a_page_that_says_when(clock, client, editor):
+    for _ in range(4):
+        wrong = sign_in(client, password="not-the-password")
+        assert wrong.status_code == 200
+        assert "Your username and password didn't match" in text_of(wrong)
+
+    locked = sign_in(client, password="not-the-password")
+    assert locked.status_code == 429
+    assert "Sign-in paused for 15 minutes" in text_of(locked)
+    assert "Try again after 12:15" in text_of(locked)
+
+    # Even the right password is refused during the pause.
+    assert sign_in(client).status_code == 429
+    assert client.get("/admin/").url.startswith(LOGIN_URL)
+
+
+def test_sign_in_works_again_after_the_pause(clock, client, editor):
+    for _ in range(5):
+        sign_in(client, password="not-the-password")
+    clock.shift(datetime.timedelta(minutes=14))
+    assert sign_in(client).status_code == 429
+    # That try restarted the pause.
+    clock.shift(datetime.timedelta(minutes=14))
+    assert sign_in(client).status_code == 429
+    clock.shift(datetime.timedelta(minutes=15, seconds=1))
+    assert sign_in(client).status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_locked_username_does_not_lock_out_colleagues_or_other_places(
+    clock, client, editor, django_user_model
+):
+    django_user_model.objects.create_superuser(
+        username="colleague", email="colleague@example.com", password=PASSWORD
+    )
+    for _ in range(5):
+        sign_in(client, password="not-the-password")
+    assert sign_in(Client(), username="colleague").status_code == 302
+    assert sign_in(Client(REMOTE_ADDR="198.51.100.7")).status_code == 302
+    assert sign_in(Client()).status_code == 429
+
+
+def test_behind_a_proxy_each_client_address_counts_on_its_own(settings, clock, editor):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    attacker = Client(REMOTE_ADDR=proxy)
+    for n in range(5):
+        # Whatever the attacker writes into X-Forwarded-For, the proxy appends the real address.
+        sign_in(attacker, password="wrong", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.5")
+    assert sign_in(attacker, HTTP_X_FORWARDED_FOR="203.0.113.5").status_code == 429
+
+    colleague = Client(REMOTE_ADDR=proxy)
+    assert sign_in(colleague, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 302
+
+
+def test_a_correct_password_clears_earlier_mistakes(clock, client, editor):
+    for _ in range(4):
+        sign_in(client, password="not-the-password")
+    assert sign_in(client).status_code == 302
+    client.post("/admin/logout/")
+    for _ in range(4):
+        assert sign_in(client, password="not-the-password").status_code == 200
+
+
+# The admin's Content-Security-Policy
+
+
+def directives(header):
+    return {part.split()[0]: part.split()[1:] for part in header.split(";") if part.strip()}
+
+
+def test_admin_pages_carry_the_admin_policy(admin_client, client):
+    for response in [admin_client.get("/admin/"), client.get(LOGIN_URL)]:
+        policy = directives(response["Content-Security-Policy"])
+        assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+        assert policy["object-src"] == ["'none'"]
+        assert policy["frame-ancestors"] == ["'self'"]
+        assert policy["base-uri"] == ["'self'"]
+        assert policy["form-action"] == ["'self'"]
+        assert "'unsafe-eval'" not in response["Content-Security-Policy"]
+
+
+def test_the_code_pages_carry_the_admin_policy(two_factor, clock, client, editor_with_app):
+    sign_in(client)
+    policy = directives(client.get(VERIFY_URL)["Content-Security-Policy"])
+    assert policy["frame-ancestors"] == ["'self'"]
+
+
+def test_patient_pages_keep_the_strict_policy(client, clinic):
+    policy = directives(client.get(clinic.home.url)["Content-Security-Policy"])
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
