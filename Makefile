@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint check install install-dev audit serve bench
+.PHONY: run test lint check install install-dev audit serve bench load backup restore
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -71,3 +71,16 @@ serve: install
 ## make bench: wrk against gunicorn (production settings) on the main pages, as ratios to a static file
 bench: install-dev
 	$(PY) tools/bench.py
+
+## make load: 50 clients at once on the main pages for 60s (LOAD_SECONDS); fails on any error or 5xx
+load: install-dev
+	$(PY) tools/load.py
+
+## make backup: database and media files in one archive, backups/clinic-backup-<UTC time>.tar.gz (BACKUP_DIR)
+backup: install
+	$(PY) manage.py backup_site
+
+## make restore BACKUP=path: that archive into an empty database and MEDIA_ROOT (FORCE=1 replaces a database in use)
+restore: install
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=backups/clinic-backup-....tar.gz"; exit 2; }
+	$(PY) manage.py restore_site "$(BACKUP)" $(if $(FORCE),--force)

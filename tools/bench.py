@@ -9,18 +9,22 @@ BENCH_ARTICLES (default 1000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
 import json
 import os
 import re
-import shutil
-import signal
-import socket
 import subprocess
 import sys
 import urllib.request
 from pathlib import Path
 
-from local_server import free_port, wait_for
+from local_server import (
+    PYTHON,
+    ROOT,
+    ensure_wrk,
+    free_port,
+    gunicorn,
+    manage,
+    parse_ms,
+    production_environment,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
@@ -28,52 +32,9 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 BYPASS_CACHE = "Cookie: sessionid=benchmark-not-a-session"
 
 
-def redis_answers(host="127.0.0.1", port=6379):
-    try:
-        with socket.create_connection((host, port), timeout=0.5) as sock:
-            sock.sendall(b"PING\r\n")
-            return sock.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-def ensure_wrk():
-    if shutil.which("wrk"):
-        return
-    print("Installing wrk (Debian package)...", flush=True)
-    subprocess.run(["apt-get", "install", "-y", "wrk"], check=True, stdout=subprocess.DEVNULL)  # noqa: S607
-
-
-def environment(port):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "benchmark-only-secret-key-0123456789abcdef"),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'bench.sqlite3'}",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
-        "SECURE_SSL_REDIRECT": "false",
-        "SERVE_MEDIA_FILES": "true",
-        "PORT": str(port),
-        "DB_CONN_MAX_AGE": "600",
-    }
-    if not env.get("REDIS_URL") and redis_answers():
-        env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
-    env.setdefault("CACHE_KEY_PREFIX", "bench")
-    return env
-
-
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
-
-
-def parse_ms(value):
-    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
-
-
-def run_wrk(url, headers=()):
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url]
+def run_wrk(url, headers=(), connections=CONNECTIONS):
+    threads = min(2, connections)
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{SECONDS}s", "--latency", url]
     for header in headers:
         command[1:1] = ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
@@ -112,7 +73,7 @@ def worker_memory_mb(master_pid):
 def main():
     ensure_wrk()
     port = free_port()
-    env = environment(port)
+    env = production_environment(port, "bench.sqlite3", "bench")
     base = f"http://127.0.0.1:{port}"
     database = env["DATABASE_URL"].split("@")[-1]
     print(f"Database: {database}; cache: {env.get('REDIS_URL', 'in-process')}")
@@ -121,15 +82,7 @@ def main():
     manage(env, "load_demo_content")
     manage(env, "create_benchmark_data", "--articles", str(ARTICLES))
 
-    gunicorn = subprocess.Popen(  # noqa: S603
-        [str(Path(PYTHON).parent / "gunicorn"), "-c", "clinic_site/gunicorn.conf.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(base + "/")
+    with gunicorn(env) as server:
         article_url = base + "/learning-centre/therapeutic-exercise/"
         page = urllib.request.urlopen(article_url).read().decode()  # noqa: S310
         static_path = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', page).group(1)
@@ -145,10 +98,12 @@ def main():
         for name, path, headers in targets:
             urllib.request.urlopen(base + path).read()  # noqa: S310 - warm up
             rows.append((name, path, *run_wrk(base + path, headers)))
-        rss, peak = worker_memory_mb(gunicorn.pid)
-    finally:
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
+        # At 16 connections latency is mostly queueing behind 4 threads; one patient at
+        # a time shows what a render itself costs.
+        single = {
+            path: run_wrk(base + path, headers, connections=1) for _, path, headers in targets[2:]
+        }
+        rss, peak = worker_memory_mb(server.pid)
 
     counts = query_counts(env, [path for _, path, _ in targets[2:]])
     static_rps = rows[0][2]
@@ -161,6 +116,11 @@ def main():
         )
         numbers = f"{rps:>9.0f}{rps / static_rps:>10.2f}{p50:>9.1f}{p99:>9.1f}"
         print(f"{name:<28}{numbers}{errors:>9}{queries!s:>9}")
+    print(f"\nOne connection at a time, {SECONDS}s each (page-cache misses)")
+    print(f"{'Page':<28}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}")
+    for name, path, _ in targets[2:]:
+        rps, p50, p99, _errors = single[path]
+        print(f"{name:<28}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}")
     print(f"Gunicorn worker memory after the run: {rss:.0f} MB resident (peak {peak:.0f} MB)")
 
 
