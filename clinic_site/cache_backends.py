@@ -65,6 +65,11 @@ class FailOpenRedisCache(RedisCache):
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("set", None, key, value, timeout, version)
 
+    def set_or_raise(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        """For a write that must not be lost silently (the page cache's invalidation)."""
+        super().set(key, value, timeout, version)
+        self._down_until = 0.0
+
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("add", False, key, value, timeout, version)
 

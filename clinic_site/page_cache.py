@@ -17,21 +17,30 @@ import contextvars
 import hashlib
 import logging
 import pickle
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.http.cookie import parse_cookie
 from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags
 
 logger = logging.getLogger("clinic_site.page_cache")
 
 GENERATION_KEY = "page-cache:generation"
 PAGE_TIMEOUT = 24 * 60 * 60  # a day: invalidation, not expiry, keeps pages fresh
 NOT_FOUND_TIMEOUT = 60
+# Any query string makes a new URL, so those pages are kept briefly: a flood of made-up
+# URLs cannot fill the cache for a day.
+QUERY_STRING_TIMEOUT = 10 * 60
+INVALIDATION_RETRIES = 120
+INVALIDATION_RETRY_SECONDS = 5
 EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/health/", "/static/", "/media/")
 HEADER = "X-Page-Cache"
 
@@ -67,49 +76,84 @@ def current_generation(cache=None):
 class GenerationMemo:
     """Values that cannot change within a generation (the menu, settings, renditions),
     kept in this process as well as in Redis, so a render does not ask Redis for each.
-    Stored pickled, so no two requests ever share one mutable object."""
+    Stored pickled, so no two requests ever share one mutable object.
+
+    The generation and its entries are swapped as one tuple: a request still running
+    under an older generation can only ever write into that generation's dictionary."""
 
     MAX_ENTRIES = 5000
 
     def __init__(self):
-        self._generation = None
-        self._entries = {}
+        self._state = (None, {})
 
     def get(self, generation, key):
-        if generation != self._generation:
-            return None
-        data = self._entries.get(key)
+        current, entries = self._state
+        data = entries.get(key) if current == generation else None
         return None if data is None else pickle.loads(data)  # noqa: S301 - our own values
 
     def put(self, generation, key, value):
         if generation is None:
             return
-        if generation != self._generation or len(self._entries) >= self.MAX_ENTRIES:
-            self._generation, self._entries = generation, {}
-        self._entries[key] = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        current, entries = self._state
+        if current != generation or len(entries) >= self.MAX_ENTRIES:
+            entries = {}
+            self._state = (generation, entries)
+        entries[key] = data
 
     def __contains__(self, generation_and_key):
         generation, key = generation_and_key
-        return generation == self._generation and key in self._entries
+        current, entries = self._state
+        return current == generation and key in entries
 
     def discard(self, key):
-        self._entries.pop(key, None)
+        self._state[1].pop(key, None)
 
     def clear(self):
-        self._generation, self._entries = None, {}
+        self._state = (None, {})
 
 
 memo = GenerationMemo()
 
 
-def invalidate_all(**kwargs):
-    """Start a new generation: every page cached before now is ignored."""
+def _write_new_generation():
+    cache = page_cache()
+    # FailOpenRedisCache would swallow a failed write; this one must not be lost.
+    write = getattr(cache, "set_or_raise", cache.set)
+    write(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def _keep_trying_to_invalidate():
+    for _ in range(INVALIDATION_RETRIES):
+        time.sleep(INVALIDATION_RETRY_SECONDS)
+        try:
+            _write_new_generation()
+        except Exception:  # noqa: S112 - logged below if it never succeeds
+            continue
+        logger.warning("Page cache invalidated after an earlier failure")
+        return
+    logger.error("Gave up invalidating the page cache: empty it by hand (FLUSHDB)")
+
+
+def invalidate_now():
     try:
-        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, None)
+        _write_new_generation()
     except Exception:
-        # The cache may be down; then nothing is being served from it either,
-        # but log it: a cache that comes back keeps its old generation.
-        logger.exception("Could not invalidate the page cache")
+        # Pages stay as they were until a new generation is written: keep trying in the
+        # background, and say so loudly.
+        logger.exception("Could not invalidate the page cache; retrying in the background")
+        threading.Thread(target=_keep_trying_to_invalidate, daemon=True).start()
+
+
+def invalidate_all(**kwargs):
+    """Start a new generation: every page cached before now is ignored.
+
+    Inside a transaction (the admin saves most things in one) it happens twice: now,
+    and again on commit, so a page rendered from the old data while the transaction
+    was still open cannot outlive it under the new generation."""
+    invalidate_now()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(invalidate_now, robust=True)
 
 
 def cached_for_generation(name, build):
@@ -166,7 +210,10 @@ class CachedPage:
 
     def etag_matches(self, environ):
         etag = dict(self.headers).get("ETag")
-        return bool(etag) and etag in environ.get("HTTP_IF_NONE_MATCH", "")
+        if self.status != 200 or not etag:
+            return False
+        wanted = parse_etags(environ.get("HTTP_IF_NONE_MATCH", ""))
+        return "*" in wanted or etag in wanted
 
     def not_modified_headers(self):
         kept = {"etag", "cache-control", "vary", "content-location", "expires"}
@@ -178,9 +225,10 @@ def cache_key(environ):
     agree. Only a response Django accepted (allowed host, no redirect) is ever stored
     under a key, so an odd Host header or scheme can only ever miss."""
     scheme = environ.get("wsgi.url_scheme", "http")
-    proxy_header = settings.SECURE_PROXY_SSL_HEADER
-    if proxy_header and environ.get(proxy_header[0], "").split(",")[0].strip() == proxy_header[1]:
-        scheme = "https"
+    if settings.SECURE_PROXY_SSL_HEADER:  # as Django's request.scheme decides it
+        header, secure_value = settings.SECURE_PROXY_SSL_HEADER
+        if (value := environ.get(header)) is not None:
+            scheme = "https" if value.split(",", 1)[0].strip() == secure_value else "http"
     host = environ.get("HTTP_HOST")
     if not host:  # as Django's request.get_host() builds it
         port = environ.get("SERVER_PORT", "")
@@ -216,6 +264,9 @@ def lookup(cache, environ):
 
 def response_is_cacheable(request, response):
     if response.status_code not in (200, 404) or response.streaming:
+        return False
+    # Django adds ETags to GET responses only; a page stored from a HEAD would lack one.
+    if request.method != "GET":
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
@@ -263,7 +314,11 @@ class AnonymousPageCacheMiddleware:
             )
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            timeout = PAGE_TIMEOUT if response.status_code == 200 else NOT_FOUND_TIMEOUT
+            timeout = PAGE_TIMEOUT
+            if response.status_code != 200:
+                timeout = NOT_FOUND_TIMEOUT
+            elif request.META.get("QUERY_STRING"):
+                timeout = QUERY_STRING_TIMEOUT
             page = CachedPage.from_response(response, generation)
             try:
                 cache.set(cache_key(request.META), page, timeout)
@@ -321,7 +376,10 @@ def connect_invalidation_signals():
 
     shown_on_pages = [
         "wagtailcore.Page",
+        # Making a page private must take its public copy out of the cache at once.
+        "wagtailcore.PageViewRestriction",
         "wagtailcore.Site",
+        "wagtaildocs.Document",
         "wagtailimages.Image",
         "wagtailredirects.Redirect",
         "wagtailsearchpromotions.Query",

@@ -3,6 +3,7 @@
 import io
 import re
 import socket
+import time
 
 import pytest
 
@@ -329,3 +330,62 @@ def test_a_purged_rendition_is_never_served_from_a_process_copy(client, illustra
     assert not image.renditions.filter(file=first.removeprefix(settings.MEDIA_URL)).exists()
     second = heading_image_url()
     assert image.renditions.filter(file=second.removeprefix(settings.MEDIA_URL)).exists()
+
+
+def test_a_head_request_does_not_store_a_page_without_its_etag(client, article):
+    assert client.head(article.url).get(HEADER) is None  # answered, not stored
+    first = fetch(client, article.url)
+    assert first[HEADER] == "miss" and first["ETag"]
+    assert fetch(client, article.url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_making_a_page_private_takes_it_out_of_the_cache(client, article):
+    from wagtail.models import PageViewRestriction
+
+    assert fetch(client, article.url).status_code == 200
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    response = fetch(client, article.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_changes_saved_in_a_transaction_invalidate_again_on_commit(
+    article, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from clinic_site import page_cache
+
+    cache = page_cache.page_cache()
+    before = page_cache.current_generation(cache)
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            article.clinical_reviewer.save()  # a Person: shown on the page
+            # A patient's request now could still read the old, uncommitted-over data.
+            during = page_cache.current_generation(cache)
+            assert during != before
+    assert page_cache.current_generation(cache) not in (before, during)
+
+
+def test_a_failed_invalidation_is_retried_until_it_succeeds(article, monkeypatch):
+    from clinic_site import page_cache
+
+    cache = page_cache.page_cache()
+    before = page_cache.current_generation(cache)
+    real_write = page_cache._write_new_generation
+    attempts = []
+
+    def flaky_write():
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise ConnectionError("Redis is restarting")
+        real_write()
+
+    monkeypatch.setattr(page_cache, "_write_new_generation", flaky_write)
+    monkeypatch.setattr(page_cache, "INVALIDATION_RETRY_SECONDS", 0.01)
+    page_cache.invalidate_now()
+    for _ in range(200):
+        if page_cache.current_generation(cache) != before:
+            break
+        time.sleep(0.01)
+    assert page_cache.current_generation(cache) != before
+    assert len(attempts) == 3
