@@ -42,6 +42,19 @@ def test_paginates_and_links_to_the_next_page(client, clinic, many_articles):
     assert b"Page 2 of 2" in second.content
 
 
+def test_page_count_follows_publishing_and_unpublishing(client, clinic, many_articles):
+    # The number of articles is kept between requests; a publish must still show at once.
+    assert b"Page 2 of 2" in client.get(clinic.learning_centre.url + "?page=2").content
+    extra = [
+        ArticlePageFactory(parent=clinic.learning_centre, title=f"Extra {n}")
+        for n in range(ARTICLES_PER_PAGE)
+    ]
+    assert b"Page 3 of 3" in client.get(clinic.learning_centre.url + "?page=3").content
+    for article in extra:
+        article.unpublish()
+    assert b"Page 2 of 2" in client.get(clinic.learning_centre.url + "?page=3").content
+
+
 @pytest.mark.parametrize(
     ("page_param", "expected_page"),
     [("abc", 1), ("-1", 1), ("0", 1), ("999999", 2), ("2.5", 1), ("", 1), ("%00", 1)],

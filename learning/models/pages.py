@@ -4,7 +4,6 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
@@ -34,7 +33,7 @@ from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
 from ..clinic_settings import clinic_settings_for_request
 from ..feeds import LearningCentreFeed
 from ..forms import ArticlePageForm
-from ..pagination import page_number
+from ..pagination import KeptCountPaginator, page_number
 from ..panels import ReadingLevelPanel
 from ..reading_level import block_pieces, plain_text, reading_grade
 from ..snippets import Disclaimer, Person, Topic
@@ -122,7 +121,11 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
 
     def get_context(self, request, *args, topic=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.articles(topic), ARTICLES_PER_PAGE)
+        paginator = KeptCountPaginator(
+            self.articles(topic),
+            ARTICLES_PER_PAGE,
+            count_name=f"articles:{self.pk}:{topic.pk if topic else 'all'}",
+        )
         context["articles_page"] = paginator.page(
             page_number(request.GET.get("page"), paginator.num_pages)
         )
