@@ -26,6 +26,17 @@ def admin_prefix():
     return reverse("wagtailadmin_home")
 
 
+def needs_second_factor(user):
+    """With ADMIN_REQUIRE_2FA on, is this a password-only session (no code given yet)?"""
+    return settings.ADMIN_REQUIRE_2FA and user.is_authenticated and not user.is_verified()
+
+
+def second_factor_redirect(request):
+    """To the code page, or to set up an app if the user has none, then back here."""
+    page = "admin_security_verify" if user_has_device(request.user) else "admin_security_set_up"
+    return redirect_to_login(request.get_full_path(), login_url=reverse(page))
+
+
 class AdminTwoFactorMiddleware:
     """With ADMIN_REQUIRE_2FA on, a password alone opens no admin page: a signed-in user
     who has not given a code this session is sent to enter one, or to set up an
@@ -38,15 +49,13 @@ class AdminTwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.ADMIN_REQUIRE_2FA or not request.path_info.startswith(admin_prefix()):
+        if not request.path_info.startswith(admin_prefix()):
             return None
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
+        if not needs_second_factor(request.user):
             return None
         if request.resolver_match.url_name in OPEN_BEFORE_SECOND_FACTOR:
             return None
-        page = "admin_security_verify" if user_has_device(user) else "admin_security_set_up"
-        return redirect_to_login(request.get_full_path(), login_url=reverse(page))
+        return second_factor_redirect(request)
 
 
 class AdminContentSecurityPolicyMiddleware:
