@@ -13,6 +13,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests never write into the developer's media folder; the live server for browser
 # tests serves it so pages show their images.
 MEDIA_ROOT = tempfile.mkdtemp(prefix="clinic-test-media-")
+# Static files come from the finders in tests; an empty folder keeps whitenoise quiet.
+STATIC_ROOT = tempfile.mkdtemp(prefix="clinic-test-static-")
 SERVE_MEDIA_FILES = True
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
