@@ -331,9 +331,17 @@ def test_a_purged_rendition_is_never_served_from_a_process_copy(client, illustra
         page = client.get(illustrated_article.url).content.decode()
         return re.search(r'<img[^>]+src="([^"]+)"', page.split('class="heading-image"')[1])[1]
 
+    from clinic_site.page_cache import current_generation, memo
+
     first = heading_image_url()
+    generation = current_generation()
     image = illustrated_article.heading_image
+    # Another worker's copy of a rendition, which this process's delete cannot reach.
+    memo.put(generation, "elsewhere", "a rendition held by another process")
     image.renditions.all().delete()  # as `wagtail_update_image_renditions --purge-only` does
+    # A new generation: every process drops its copies at its next request.
+    assert current_generation() != generation
+    assert memo.get(current_generation(), "elsewhere") is None
     assert not image.renditions.filter(file=first.removeprefix(settings.MEDIA_URL)).exists()
     second = heading_image_url()
     assert image.renditions.filter(file=second.removeprefix(settings.MEDIA_URL)).exists()
