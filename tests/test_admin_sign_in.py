@@ -2,6 +2,7 @@
 after repeated wrong passwords, a password reset that does not skip the code, and the
 admin's own Content-Security-Policy."""
 
+import base64
 import datetime
 import re
 import subprocess
@@ -17,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from wagtail.documents.models import Document
@@ -216,6 +217,137 @@ def test_an_administrator_can_reset_a_lost_phone(two_factor, clock, client, edit
     assert "Removed 1 authenticator app(s) for “editor”" in out.getvalue()
     sign_in(client)
     assert client.get("/admin/").url.startswith(SET_UP_URL)
+
+
+# Who may set up an app: only soon after the account is made or reset (trust on first use)
+
+SET_UP_WINDOW = datetime.timedelta(days=7)
+
+
+def secret_on(page):
+    return BeautifulSoup(page.content, "html.parser").find("code").get_text()
+
+
+def code_for_secret(secret):
+    return f"{totp(base64.b32decode(secret)):06d}"
+
+
+def assert_set_up_refused(client, username="editor"):
+    page = client.get(SET_UP_URL)
+    assert page.status_code == 403
+    assert "ask a clinic administrator to run" in text_of(page).lower()
+    assert f"manage.py reset_two_factor {username}" in text_of(page)
+    html = BeautifulSoup(page.content, "html.parser")
+    assert html.select_one("img") is None
+    assert "otpauth://" not in page.content.decode()
+    assert html.select_one("form[action='/admin/logout/'] button").get_text() == "Sign out"
+
+
+def test_a_new_account_can_set_up_an_app_until_the_window_closes(two_factor, clock, editor):
+    clock.shift(SET_UP_WINDOW - datetime.timedelta(seconds=1))
+    early = Client()
+    sign_in(early)
+    assert early.get(SET_UP_URL).status_code == 200
+
+    clock.shift(datetime.timedelta(seconds=1))
+    late = Client()
+    sign_in(late)
+    assert_set_up_refused(late)
+
+
+def test_an_old_account_without_an_app_cannot_set_one_up_or_reach_the_admin(
+    two_factor, clock, client, editor
+):
+    clock.shift(SET_UP_WINDOW + datetime.timedelta(days=300))
+    sign_in(client)
+    assert_set_up_refused(client)
+    refused = client.post(SET_UP_URL, {"otp_token": "123456"})
+    assert refused.status_code == 403
+    assert not TOTPDevice.objects.filter(user=editor).exists()
+    for url in ["/admin/", "/admin/users/"]:
+        assert client.get(url, follow=True).status_code == 403, url
+    assert client.get(VERIFY_URL).url.startswith(SET_UP_URL)
+
+
+def test_a_reset_reopens_set_up_for_the_window_only(two_factor, clock, client, editor):
+    clock.shift(datetime.timedelta(days=400))
+    call_command("reset_two_factor", "editor", stdout=StringIO())
+    clock.shift(SET_UP_WINDOW - datetime.timedelta(minutes=1))
+    sign_in(client)
+    page = client.get(SET_UP_URL)
+    assert page.status_code == 200
+    done = client.post(SET_UP_URL, {"otp_token": code_for_secret(secret_on(page))})
+    assert done.url == "/admin/"
+    assert client.get("/admin/").status_code == 200
+    assert TOTPDevice.objects.get(user=editor).confirmed
+
+
+def test_set_up_after_a_reset_closes_when_the_window_does(two_factor, clock, client, editor):
+    clock.shift(datetime.timedelta(days=400))
+    call_command("reset_two_factor", "editor", stdout=StringIO())
+    clock.shift(SET_UP_WINDOW)
+    sign_in(client)
+    assert_set_up_refused(client)
+
+
+def test_opening_set_up_for_everyone_without_an_app_leaves_apps_alone(
+    two_factor, clock, editor, django_user_model
+):
+    physio = django_user_model.objects.create_user(username="physio", password=PASSWORD)
+    physio.groups.add(Group.objects.get(name=PHYSIOTHERAPISTS))
+    enrolled = django_user_model.objects.create_superuser(username="enrolled", password=PASSWORD)
+    app = TOTPDevice.objects.create(user=enrolled, name="Phone", confirmed=True)
+    patient = django_user_model.objects.create_user(username="patient", password=PASSWORD)
+    django_user_model.objects.create_superuser(username="left", password=PASSWORD, is_active=False)
+
+    clock.shift(datetime.timedelta(days=400))
+    out = StringIO()
+    call_command("reset_two_factor", "--without-app", stdout=out)
+    assert "Opened set-up for 2 user(s) without an app: editor, physio." in out.getvalue()
+
+    for username in ["editor", "physio"]:
+        client = Client()
+        sign_in(client, username=username)
+        assert client.get(SET_UP_URL).status_code == 200, username
+    assert list(TOTPDevice.objects.filter(user=enrolled)) == [app]
+    app.refresh_from_db()
+    assert app.confirmed and app.name == "Phone"
+    assert not TOTPDevice.objects.filter(user=patient).exists()
+    enrolled_client = Client()
+    sign_in(enrolled_client, username="enrolled")
+    assert enrolled_client.get(SET_UP_URL).url.startswith(VERIFY_URL)
+
+
+def test_reset_two_factor_needs_a_username_or_without_app(db):
+    with pytest.raises(CommandError):
+        call_command("reset_two_factor")
+    with pytest.raises(CommandError):
+        call_command("reset_two_factor", "editor", "--without-app")
+
+
+def test_each_session_gets_its_own_secret_and_keeps_it_after_a_wrong_code(
+    two_factor, clock, editor
+):
+    abandoned, finishing = Client(), Client()
+    sign_in(abandoned)
+    first_secret = secret_on(abandoned.get(SET_UP_URL))
+    sign_in(finishing)
+    page = finishing.get(SET_UP_URL)
+    secret = secret_on(page)
+    assert secret != first_secret
+
+    refused = finishing.post(SET_UP_URL, {"otp_token": "123"})
+    assert "That code is wrong or has expired" in text_of(refused)
+    assert secret_on(refused) == secret
+    assert secret_on(finishing.get(SET_UP_URL)) == secret
+
+    clock.shift(datetime.timedelta(seconds=2))
+    assert finishing.post(SET_UP_URL, {"otp_token": code_for_secret(secret)}).url == "/admin/"
+    # The secret shown to the other session links nothing.
+    assert abandoned.get(SET_UP_URL).url.startswith(VERIFY_URL)
+    stale = abandoned.post(VERIFY_URL, {"otp_token": code_for_secret(first_secret)})
+    assert "That code is wrong or has expired" in text_of(stale)
+    assert abandoned.get("/admin/").status_code == 302
 
 
 # Private documents and pages outside /admin/

@@ -5,17 +5,19 @@ import django_otp
 import qrcode
 import qrcode.image.svg
 from axes.helpers import get_cool_off
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
+from .enrolment import APP_NAME, may_set_up, set_up_closes_at
 from .forms import TokenForm
 
 
@@ -62,6 +64,32 @@ def qr_code_data_uri(text):
     return "data:image/svg+xml;base64," + base64.b64encode(svg.getvalue()).decode()
 
 
+# The session remembers which secret it showed (a keyed hash, not the secret itself).
+SHOWN_FINGERPRINT = "admin_security_set_up_fingerprint"
+
+
+def secret_fingerprint(device):
+    return salted_hmac("admin_security.set_up", device.key).hexdigest()
+
+
+def device_for_this_session(request):
+    """The user's unconfirmed device, with a secret only this session has seen.
+
+    A set-up left unfinished elsewhere (perhaps by someone holding the password) gets a
+    new secret here, so nobody can confirm an app scanned in another session; this
+    session keeps its own secret across a wrong code, so the user need not rescan.
+    """
+    user = request.user
+    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=APP_NAME, confirmed=False)
+    elif request.session.get(SHOWN_FINGERPRINT) != secret_fingerprint(device):
+        device.key = default_key()
+        device.save(update_fields=["key"])
+    request.session[SHOWN_FINGERPRINT] = secret_fingerprint(device)
+    return device
+
+
 @sensitive_post_parameters("otp_token")
 @never_cache
 def set_up(request):
@@ -70,13 +98,26 @@ def set_up(request):
     # Someone with only the password must never be able to add an app of their own.
     if TOTPDevice.objects.devices_for_user(user, confirmed=True).exists():
         return redirect(with_next("admin_security_verify", request))
-    device = TOTPDevice.objects.devices_for_user(user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+    if not may_set_up(user):
+        # Too long since the account was made or reset: the first to scan would own it.
+        return render(
+            request,
+            "admin_security/set_up_closed.html",
+            {
+                "closed_at": timezone.localtime(set_up_closes_at(user)),
+                "days": settings.ADMIN_2FA_SETUP_DAYS,
+            },
+            status=403,
+        )
+    device = device_for_this_session(request)
     form = TokenForm(device, request.POST or None)
     if request.method == "POST" and form.is_valid():
         device.confirmed = True
-        device.save(update_fields=["confirmed"])
+        device.name = APP_NAME
+        device.save(update_fields=["confirmed", "name"])
+        # Any other unconfirmed device (an old reset marker) would only reopen set-up.
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        del request.session[SHOWN_FINGERPRINT]
         confirm_second_factor(request, device)
         messages.success(
             request,

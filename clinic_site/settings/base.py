@@ -139,6 +139,8 @@ AXES_CLIENT_IP_CALLABLE = "clinic_site.admin_security.client_ip.client_ip"
 # Every admin user signs in with a code from an authenticator app (TOTP) as well as a
 # password when this is on; production turns it on, dev and tests leave it to the user.
 ADMIN_REQUIRE_2FA = os.environ.get("ADMIN_REQUIRE_2FA", "false").lower() == "true"
+# Days after an account is made, or reset_two_factor is run, in which its user may link an app.
+ADMIN_2FA_SETUP_DAYS = 7
 OTP_TOTP_ISSUER = "Physiotherapy clinic"
 
 AUTH_PASSWORD_VALIDATORS = [
