@@ -20,8 +20,8 @@ from local_server import (
     ensure_wrk,
     free_port,
     gunicorn,
-    manage,
     parse_ms,
+    prepare_site,
     production_environment,
 )
 
@@ -77,10 +77,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     database = env["DATABASE_URL"].split("@")[-1]
     print(f"Database: {database}; cache: {env.get('REDIS_URL', 'in-process')}")
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    manage(env, "load_demo_content")
-    manage(env, "create_benchmark_data", "--articles", str(ARTICLES))
+    prepare_site(env, ARTICLES)
 
     with gunicorn(env) as server:
         article_url = base + "/learning-centre/therapeutic-exercise/"

@@ -23,7 +23,7 @@ from local_server import (
     ensure_wrk,
     free_port,
     gunicorn,
-    manage,
+    prepare_site,
     production_environment,
 )
 
@@ -113,10 +113,7 @@ def main():
     env = production_environment(port, sqlite_file="bench.sqlite3", cache_key_prefix="load")
     base = f"http://127.0.0.1:{port}"
     print(f"Database: {env['DATABASE_URL'].split('@')[-1]}; cache: {env.get('REDIS_URL', 'none')}")
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "collectstatic", "--noinput", "-v0")
-    manage(env, "load_demo_content")
-    manage(env, "create_benchmark_data", "--articles", str(ARTICLES))
+    prepare_site(env, ARTICLES)
 
     with gunicorn(env):
         for _, path in PAGES:

@@ -78,6 +78,14 @@ def manage(env, *args):
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
+def prepare_site(env, articles):
+    """Migrated, static files collected, the demo clinic and `articles` articles."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "load_demo_content")
+    manage(env, "create_benchmark_data", "--articles", str(articles))
+
+
 @contextlib.contextmanager
 def gunicorn(env):
     """gunicorn with the project's config, stopped (SIGTERM) when the block ends."""
