@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test lint check install install-dev audit serve bench load backup restore
+.PHONY: run test lint check install install-dev audit screenshots serve bench load backup restore
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=/path/to/python3.11")'
@@ -52,6 +52,10 @@ audit: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) tools/audit.py
+
+## make screenshots: the README's screenshots (phone article, admin editor) in docs/screenshots/, with Chromium
+screenshots: install-dev
+	$(PY) tools/screenshots.py
 
 ## make serve: the production settings on gunicorn + whitenoise, locally (http://127.0.0.1:$(PORT))
 SERVE_ENV = DJANGO_SETTINGS_MODULE=clinic_site.settings.production \

@@ -6,9 +6,8 @@ class ClinicSiteConfig(AppConfig):
     verbose_name = "Clinic site"
 
     def ready(self):
-        from . import governance, page_cache
+        from .roles import sync
 
-        page_cache.connect_invalidation_signals()
-
-        # Roles get their page permissions and workflows when the pages are created.
-        governance.connect_signals()
+        # Roles get their page permissions and workflows when the pages are created,
+        # and are brought in line with their definitions after every migrate.
+        sync.register_signal_handlers(self)

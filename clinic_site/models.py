@@ -14,7 +14,7 @@ from wagtail.search import index
 from learning.models import ArticlePage, LearningCentreIndexPage
 
 from .page_cache import cached_for_generation
-from .structured_data import clinic_organisation
+from .seo.structured_data import clinic_organisation
 
 NEWEST_ARTICLES_ON_HOME = 3
 
@@ -141,44 +141,8 @@ class ClinicSettings(BaseSiteSetting):
         help_text="The Terms and Conditions of Use. Linked from every page footer and "
         "from every disclaimer that links to the terms.",
     )
-    default_top_disclaimer = models.ForeignKey(
-        "learning.Disclaimer",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown above every article that does not choose its own.",
-    )
-    default_closing_note = models.ForeignKey(
-        "learning.Disclaimer",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown at the end of every article that does not choose its own.",
-    )
 
-    review_interval_years = models.PositiveSmallIntegerField(
-        default=3,
-        help_text="How long after a clinical review the next one falls due, in years.",
-    )
-    review_due_soon_days = models.PositiveSmallIntegerField(
-        default=60,
-        help_text="How many days ahead the review report and reminders look.",
-    )
-    target_reading_grade = models.DecimalField(
-        max_digits=3,
-        decimal_places=1,
-        default=8,
-        help_text="Articles should read at this school grade or below (6–8 suits most "
-        "patients). Reviewers are warned when an article is harder.",
-    )
-    reviewer_may_be_sole_author = models.BooleanField(
-        default=False,
-        help_text="Allow the only author of an article to be its clinical reviewer too.",
-    )
-
-    select_related = ["terms_page", "default_top_disclaimer", "default_closing_note"]
+    select_related = ["terms_page"]
 
     @classmethod
     def for_site(cls, site):
@@ -203,23 +167,7 @@ class ClinicSettings(BaseSiteSetting):
             ],
             heading="Clinic details",
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("terms_page"),
-                FieldPanel("default_top_disclaimer"),
-                FieldPanel("default_closing_note"),
-            ],
-            heading="Terms and disclaimers",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("review_interval_years"),
-                FieldPanel("review_due_soon_days"),
-                FieldPanel("target_reading_grade"),
-                FieldPanel("reviewer_may_be_sole_author"),
-            ],
-            heading="Clinical review",
-        ),
+        MultiFieldPanel([FieldPanel("terms_page")], heading="Terms of Use"),
     ]
 
     class Meta:

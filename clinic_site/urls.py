@@ -7,12 +7,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site import views
-from clinic_site.media_files import serve_public_media
+from clinic_site.hardening.media_files import serve_public_media
+from learning import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", views.search, name="search"),
+    path("search/", search.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),

@@ -10,6 +10,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic_site.settings.dev")
 
 django_application = get_wsgi_application()
 
-from clinic_site.page_cache import PageCacheApplication  # noqa: E402 - needs Django set up
+from clinic_site.page_cache.wsgi import PageCacheApplication  # noqa: E402 - needs Django set up
 
 application = PageCacheApplication(django_application)

@@ -1,14 +1,11 @@
-"""Editor forms: rules that need the clinic's settings or several fields at once."""
+"""Editor forms: rules that need the Learning Centre settings or several fields at once."""
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .clinic_settings import clinic_settings_for_site
-
 
 class ArticlePageForm(WagtailAdminPageForm):
-    def clinic_settings(self):
-        page = self.instance if self.instance.pk else self.parent_page
-        return clinic_settings_for_site(page.get_site())
+    def learning_settings(self):
+        return self.instance.learning_settings(None if self.instance.pk else self.parent_page)
 
     def chosen_authors(self):
         formset = self.formsets.get("authors")
@@ -26,18 +23,18 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        clinic_settings = self.clinic_settings()
+        learning_settings = self.learning_settings()
 
         last_reviewed = cleaned_data.get("last_reviewed")
         if last_reviewed and not cleaned_data.get("next_review_due"):
             self.instance.last_reviewed = last_reviewed
             cleaned_data["next_review_due"] = self.instance.default_next_review(
-                clinic_settings.review_interval_years
+                learning_settings.review_interval_years
             )
 
         reviewer = cleaned_data.get("clinical_reviewer")
         authors = self.chosen_authors()
-        if reviewer and authors == [reviewer] and not clinic_settings.reviewer_may_be_sole_author:
+        if reviewer and authors == [reviewer] and not learning_settings.reviewer_may_be_sole_author:
             self.add_error(
                 "clinical_reviewer",
                 f"{reviewer.name} is the only author, so they cannot also be the clinical "

@@ -2,8 +2,6 @@
 
 from wagtail.admin.panels import Panel
 
-from .clinic_settings import clinic_settings_for_site
-
 
 class ReadingLevelPanel(Panel):
     """The article's reading grade, overall and per section, against the clinic's target."""
@@ -16,7 +14,7 @@ class ReadingLevelPanel(Panel):
             page = self.instance
             site_page = page if page.pk else getattr(self.form, "parent_page", None)
             target = (
-                clinic_settings_for_site(site_page.get_site()).target_reading_grade
+                page.learning_settings(None if page.pk else site_page).target_reading_grade
                 if site_page
                 else None
             )

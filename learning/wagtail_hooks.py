@@ -4,9 +4,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .snippets import Disclaimer, Person, Topic
-from .views.dashboard import ReviewsDuePanel
-from .views.reports import ReviewsDueMenuItem, ReviewsDueReportView
+from .admin.dashboard import ReviewsDuePanel
+from .admin.reports import ReviewsDueMenuItem, ReviewsDueReportView
+from .models import Disclaimer, Person, Topic
 
 
 class DisclaimerViewSet(SnippetViewSet):

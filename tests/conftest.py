@@ -14,7 +14,7 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from clinic_site.models import ClinicSettings, HomePage, LegalPage
-from learning.models import Disclaimer, LearningCentreIndexPage
+from learning.models import Disclaimer, LearningCentreIndexPage, LearningCentreSettings
 
 from .factories import (
     DisclaimerFactory,
@@ -33,6 +33,7 @@ class Clinic:
     medical_disclaimer: Disclaimer
     closing_note: Disclaimer
     settings: ClinicSettings
+    learning_settings: LearningCentreSettings
 
 
 @pytest.fixture(autouse=True)
@@ -67,10 +68,14 @@ def clinic(db):
     clinic_settings = ClinicSettings.for_site(site)
     clinic_settings.clinic_name = "Test Physiotherapy Clinic"
     clinic_settings.terms_page = terms
-    clinic_settings.default_top_disclaimer = medical
-    clinic_settings.default_closing_note = closing
     clinic_settings.save()
-    return Clinic(site, home, terms, learning_centre, medical, closing, clinic_settings)
+    learning_settings = LearningCentreSettings.for_site(site)
+    learning_settings.default_top_disclaimer = medical
+    learning_settings.default_closing_note = closing
+    learning_settings.save()
+    return Clinic(
+        site, home, terms, learning_centre, medical, closing, clinic_settings, learning_settings
+    )
 
 
 @pytest.fixture

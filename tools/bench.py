@@ -50,7 +50,7 @@ def run_wrk(url, headers=(), connections=CONNECTIONS):
 def query_counts(env, paths):
     """Queries each page costs on a page-cache miss, counted in-process on the same data."""
     result = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", "count_page_queries", *paths],
+        [PYTHON, "tools/count_page_queries.py", *paths],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from .enrolment import APP_NAME, may_set_up, set_up_closes_at
 from .forms import TokenForm
+from .lockout import address_is_capped
 
 
 def next_url(request):
@@ -141,11 +142,16 @@ def set_up(request):
 
 def locked_out(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out sign-in (AXES_LOCKOUT_CALLABLE): HTTP 429
-    and a page that says when to try again. Each attempt during the pause restarts it."""
+    and a page that says when to try again. Each attempt during the pause restarts it.
+
+    One page for a username paused at this address, another when the whole address
+    reached its cap (clinic_site.admin_security.lockout), since then no colleague on
+    the same network can sign in either."""
     cool_off = get_cool_off(request)
+    page = "address_locked_out" if address_is_capped(request, credentials) else "locked_out"
     return render(
         request,
-        "admin_security/locked_out.html",
+        f"admin_security/{page}.html",
         {
             "try_again_at": timezone.localtime() + cool_off,
             "minutes": int(cool_off.total_seconds() // 60),

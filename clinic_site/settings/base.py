@@ -13,6 +13,9 @@ BASE_DIR = PROJECT_DIR.parent
 INSTALLED_APPS = [
     "clinic_site",
     "clinic_site.admin_security",
+    "clinic_site.backup",
+    "clinic_site.demo",
+    "clinic_site.page_cache",
     "learning",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -46,7 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: a cached page is the finished response (security headers, ETag and all),
     # so a hit skips every other middleware, sessions and the database.
-    "clinic_site.page_cache.AnonymousPageCacheMiddleware",
+    "clinic_site.page_cache.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Inside the page cache, so cached pages carry the same headers.
     "csp.middleware.CSPMiddleware",
@@ -59,7 +62,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Inside the page cache (cached pages need no database) and the header middleware
     # above (so its page carries their headers): a database outage becomes a 503.
-    "clinic_site.database_unavailable.DatabaseUnavailableMiddleware",
+    "clinic_site.hardening.database_unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -128,6 +131,15 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 # Count failures per username and address together, so one attacker cannot lock the
 # whole clinic out, nor one colleague's typos another colleague.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying (a password or two against each of many usernames) never reaches
+# five for one username, so one address may also fail only 25 times in 15 minutes, all
+# usernames together (each adds at most 5: tries at a paused username check no
+# password). To pause a clinic behind one office address by accident, five colleagues
+# would each have to lock themselves out within the same 15 minutes; a sprayer gets 25
+# guesses per 15 minutes in all instead of 5 for every username it knows. The handler is
+# in clinic_site.admin_security.lockout; an IPv6 /64 counts as one address (client_ip).
+ADMIN_ADDRESS_FAILURE_LIMIT = 25
+AXES_HANDLER = "clinic_site.admin_security.lockout.AddressCapHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "clinic_site.admin_security.views.locked_out"
 # Behind a reverse proxy every request comes from the proxy's address; set
@@ -186,7 +198,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "clinic_site.cache_backends.FailOpenRedisCache",
+            "BACKEND": "clinic_site.page_cache.backends.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "clinic"),
             # A stopped Redis must not hang patients' requests.
@@ -196,11 +208,21 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Wagtail's rendition cache: the default cache, with a copy per process for as long as
-# no content changes (clinic_site.cache_backends.RenditionCache).
+# no content changes (clinic_site.page_cache.backends.RenditionCache).
 CACHES["renditions"] = {
-    "BACKEND": "clinic_site.cache_backends.RenditionCache",
+    "BACKEND": "clinic_site.page_cache.backends.RenditionCache",
     "LOCATION": "default",
 }
+
+# The project's models that patients' pages show: saving or deleting one starts a new
+# page-cache generation (Wagtail's own content is covered by the page cache itself).
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "clinic_site.ClinicSettings",
+    "learning.LearningCentreSettings",
+    "learning.Disclaimer",
+    "learning.Person",
+    "learning.Topic",
+]
 
 # How long a CDN in front may keep a page. Keep 0 unless Wagtail's frontend cache
 # purges it on publish (FRONTEND_CACHE_PURGE_URL below); browsers always revalidate.
@@ -274,7 +296,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Refuses damaged images that Wagtail's header checks let through.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic_site.image_uploads.ClinicImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic_site.hardening.image_uploads.ClinicImageForm"
 
 # Patients read dates in the clinic's own format ("25 November 2026").
 DATE_FORMAT = "j F Y"

@@ -1,14 +1,9 @@
 # The Learning Centre's models, split by concern; import them from here.
-from ..snippets import Disclaimer, Person, Topic
-from .pages import (
-    ARTICLES_PER_PAGE,
-    RELATED_ARTICLES,
-    ArticleAuthor,
-    ArticlePage,
-    LearningCentreIndexPage,
-    ReviewStatus,
-)
+from .article_page import RELATED_ARTICLES, ArticleAuthor, ArticlePage
+from .index_page import ARTICLES_PER_PAGE, LearningCentreIndexPage
 from .review import ClinicalReviewTask, ReviewReminder
+from .site_settings import LearningCentreSettings
+from .snippets import Disclaimer, Person, Topic
 
 __all__ = [
     "ARTICLES_PER_PAGE",
@@ -17,9 +12,9 @@ __all__ = [
     "ClinicalReviewTask",
     "Disclaimer",
     "LearningCentreIndexPage",
+    "LearningCentreSettings",
     "Person",
-    "ReviewReminder",
-    "ReviewStatus",
     "RELATED_ARTICLES",
+    "ReviewReminder",
     "Topic",
 ]

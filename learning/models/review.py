@@ -1,10 +1,12 @@
-"""Clinical review: the workflow task reviewers approve, and reminders when a review falls due."""
+"""Clinical review: the workflow task reviewers approve, and reminders when a review
+falls due."""
 
 from django.db import models
 
 from wagtail.models import AbstractGroupApprovalTask
 
-from ..clinic_settings import clinic_settings_for_site
+from ..reviews import ReviewStatus
+from .site_settings import LearningCentreSettings
 
 
 class ClinicalReviewTask(AbstractGroupApprovalTask):
@@ -17,9 +19,9 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         article = page.get_latest_revision_as_object()
         return article if hasattr(article, "compute_reading_grade") else None
 
-    def reading_warning(self, article, clinic_settings):
+    def reading_warning(self, article, learning_settings):
         grade = article.compute_reading_grade()
-        target = clinic_settings.target_reading_grade
+        target = learning_settings.target_reading_grade
         if grade is None or grade <= target:
             return ""
         return f"reading grade {grade}, above the target of {target}"
@@ -34,10 +36,10 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         article = self.article_under_review(obj) if actions else None
         if article is None:
             return actions
-        clinic_settings = clinic_settings_for_site(obj.get_site())
-        if not clinic_settings.reviewer_may_be_sole_author and self.is_sole_author(article, user):
+        learning_settings = LearningCentreSettings.for_site(obj.get_site())
+        if not learning_settings.reviewer_may_be_sole_author and self.is_sole_author(article, user):
             return []
-        warning = self.reading_warning(article, clinic_settings)
+        warning = self.reading_warning(article, learning_settings)
         if not warning:
             return actions
         return [
@@ -60,14 +62,15 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
 class ReviewReminder(models.Model):
     """One reminder sent for one stage of one review cycle, so it is never sent twice."""
 
-    class Stage(models.TextChoices):
-        DUE_SOON = "due_soon", "Review due soon"
-        OVERDUE = "overdue", "Review overdue"
+    # The review statuses a reminder is sent for.
+    STAGES = (ReviewStatus.DUE_SOON, ReviewStatus.OVERDUE)
 
     article = models.ForeignKey(
         "learning.ArticlePage", on_delete=models.CASCADE, related_name="review_reminders"
     )
-    stage = models.CharField(max_length=20, choices=Stage.choices)
+    stage = models.CharField(
+        max_length=20, choices=[(stage.value, stage.label) for stage in STAGES]
+    )
     # A new review moves the due date on, which starts a new cycle of reminders.
     due_date = models.DateField()
     sent_at = models.DateTimeField(auto_now_add=True)

@@ -11,8 +11,8 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from clinic_site.models import ClinicSettings, HomePage
-from learning.models import ArticlePage, Disclaimer
+from clinic_site.models import HomePage
+from learning.models import ArticlePage, Disclaimer, LearningCentreSettings
 
 
 def load_demo_content():
@@ -80,11 +80,11 @@ def test_therapeutic_exercise_follows_the_seed_page(demo, client):
 
 
 def test_every_demo_article_has_the_same_shape(demo):
-    clinic_settings = ClinicSettings.objects.get()
+    learning_settings = LearningCentreSettings.objects.get()
     for article in ArticlePage.objects.live():
         kinds = {block.block_type for block in article.body}
         assert {"section", "benefits", "risks"} <= kinds, article.title
-        top, closing = article.disclaimers(clinic_settings)
+        top, closing = article.disclaimers(learning_settings)
         assert top is not None and closing is not None, article.title
         assert article.heading_image and article.heading_image_alt
 

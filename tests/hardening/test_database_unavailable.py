@@ -73,7 +73,7 @@ def test_the_outage_is_logged_once_as_an_error(client, article, caplog):
     with caplog.at_level(logging.ERROR), connection.execute_wrapper(refuse_every_query):
         client.get(url)
     errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
-    assert [record.name for record in errors] == ["clinic_site.database_unavailable"]
+    assert [record.name for record in errors] == ["clinic_site.hardening.database_unavailable"]
     assert errors[0].exc_info[0] is OperationalError
 
 

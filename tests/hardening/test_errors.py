@@ -45,7 +45,7 @@ def test_health_reports_a_stopped_cache_but_stays_up(client, db, settings):
         port = sock.getsockname()[1]
     settings.CACHES = {
         "default": {
-            "BACKEND": "clinic_site.cache_backends.FailOpenRedisCache",
+            "BACKEND": "clinic_site.page_cache.backends.FailOpenRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
         }
     }

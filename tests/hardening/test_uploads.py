@@ -72,7 +72,7 @@ HOSTILE_FILES = {
     "svg": ("logo.svg", SVG, "Not a supported image format"),
     "svg-named-png": ("logo.png", SVG, "Not a valid .png image"),
     "pixel-flood": ("flood.png", pixel_flood_png(), "too many pixels"),
-    # Damaged files pass Wagtail's header checks; clinic_site.image_uploads refuses them.
+    # Damaged files pass Wagtail's header checks; clinic_site.hardening.image_uploads refuses them.
     "truncated-jpeg": ("cut-short.jpg", jpeg_bytes((400, 300))[:2_000], "damaged or incomplete"),
     "corrupt-png-data": ("corrupt.png", corrupt_png(), "damaged or incomplete"),
 }

@@ -105,25 +105,32 @@ def disclaimer_form(disclaimer=None, action="action-publish", text=None, **chang
     return data
 
 
+def _pk(obj):
+    return str(obj.pk) if obj else ""
+
+
 def clinic_settings_form(clinic_settings, **changes):
     """The Clinic settings form's POST data: the settings as they are, with changes."""
-
-    def pk(obj):
-        return str(obj.pk) if obj else ""
-
-    data = {
+    return {
         "clinic_name": clinic_settings.clinic_name,
         "phone": clinic_settings.phone,
         "email": clinic_settings.email,
         "address": clinic_settings.address,
-        "terms_page": pk(clinic_settings.terms_page),
-        "default_top_disclaimer": pk(clinic_settings.default_top_disclaimer),
-        "default_closing_note": pk(clinic_settings.default_closing_note),
-        "review_interval_years": str(clinic_settings.review_interval_years),
-        "review_due_soon_days": str(clinic_settings.review_due_soon_days),
-        "target_reading_grade": str(clinic_settings.target_reading_grade),
+        "terms_page": _pk(clinic_settings.terms_page),
         **changes,
     }
-    if clinic_settings.reviewer_may_be_sole_author:
+
+
+def learning_settings_form(learning_settings, **changes):
+    """The Learning Centre settings form's POST data: the settings as they are, with changes."""
+    data = {
+        "default_top_disclaimer": _pk(learning_settings.default_top_disclaimer),
+        "default_closing_note": _pk(learning_settings.default_closing_note),
+        "review_interval_years": str(learning_settings.review_interval_years),
+        "review_due_soon_days": str(learning_settings.review_due_soon_days),
+        "target_reading_grade": str(learning_settings.target_reading_grade),
+        **changes,
+    }
+    if learning_settings.reviewer_may_be_sole_author:
         data.setdefault("reviewer_may_be_sole_author", "on")
     return data

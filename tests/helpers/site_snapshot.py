@@ -22,7 +22,7 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from clinic_site import backup
+from clinic_site.backup import archive as backup
 from clinic_site.models import ClinicSettings
 from learning.models import Disclaimer, Person, Topic
 

@@ -7,8 +7,7 @@ from bs4 import BeautifulSoup
 
 from django.core.management import call_command
 
-from clinic_site.models import ClinicSettings
-from learning.models import ArticlePage
+from learning.models import ArticlePage, LearningCentreSettings
 from learning.reading_level import plain_text, reading_grade, rich_text_pieces
 from tests.factories import ArticlePageFactory
 
@@ -80,7 +79,7 @@ def test_editor_shows_no_warning_for_an_easy_article(admin_client, clinic):
 
 def test_demo_articles_meet_the_target_grade(db):
     call_command("load_demo_content", stdout=io.StringIO())
-    target = ClinicSettings.objects.get().target_reading_grade
+    target = LearningCentreSettings.objects.get().target_reading_grade
     for article in ArticlePage.objects.all():
         assert article.reading_grade is not None
         assert article.reading_grade <= target, (article.title, article.reading_grade)

@@ -103,8 +103,8 @@ def test_reviewer_sees_their_own_due_and_overdue_articles(client, jo, articles):
 
 
 def test_window_follows_the_clinic_settings(client, clinic, jo, articles):
-    clinic.settings.review_due_soon_days = 30
-    clinic.settings.save()
+    clinic.learning_settings.review_due_soon_days = 30
+    clinic.learning_settings.save()
     client.force_login(jo.user)
     assert [row[0] for row in panel_rows(reviews_panel(client))] == ["Back pain"]
 

@@ -37,8 +37,8 @@ def test_article_shows_review_dates_reviewer_and_authors(client, clinic):
 
 
 def test_next_review_defaults_to_the_clinic_interval(admin_client, clinic):
-    clinic.settings.review_interval_years = 2
-    clinic.settings.save()
+    clinic.learning_settings.review_interval_years = 2
+    clinic.learning_settings.save()
     response = post_article(
         admin_client,
         clinic,
@@ -84,8 +84,8 @@ def test_author_may_review_with_a_co_author(admin_client, clinic):
 
 
 def test_clinic_may_allow_sole_author_review(admin_client, clinic):
-    clinic.settings.reviewer_may_be_sole_author = True
-    clinic.settings.save()
+    clinic.learning_settings.reviewer_may_be_sole_author = True
+    clinic.learning_settings.save()
     person = PersonFactory()
     response = post_article(admin_client, clinic, authors=[person], reviewer=person)
     assert response.status_code == 302

@@ -197,8 +197,8 @@ def test_current_articles_and_drafts_get_no_reminder(clinic, team, mailoutbox):
 def test_the_clinic_setting_and_the_days_option_choose_how_early_to_remind(
     clinic, team, mailoutbox
 ):
-    clinic.settings.review_due_soon_days = 14
-    clinic.settings.save()
+    clinic.learning_settings.review_due_soon_days = 14
+    clinic.learning_settings.save()
     article_due(clinic, team)  # due in 20 days
 
     with on(TODAY):

@@ -216,8 +216,8 @@ def test_an_invalid_days_filter_falls_back_to_the_clinic_setting(admin_client, a
 
 
 def test_default_window_comes_from_the_clinic_settings(admin_client, clinic, articles):
-    clinic.settings.review_due_soon_days = 90
-    clinic.settings.save()
+    clinic.learning_settings.review_due_soon_days = 90
+    clinic.learning_settings.save()
     assert titles(admin_client.get(REPORT_URL))[-1] == "Neck pain"
 
 

@@ -6,14 +6,14 @@ from bs4 import BeautifulSoup
 
 from wagtail.models import PageLogEntry, WorkflowState
 
-from clinic_site import governance, roles
+from clinic_site import roles
 from clinic_site.models import LegalPage
 from learning.models import ArticlePage
 from tests.factories import PersonFactory
 from tests.helpers.admin_forms import (
     article_form,
     benefits,
-    clinic_settings_form,
+    learning_settings_form,
     legal_page_form,
     section,
     workflow_action,
@@ -93,7 +93,7 @@ def test_an_article_goes_live_only_through_clinical_review(
     draft.refresh_from_db()
     state = draft.current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow == governance.clinical_review_workflow()
+    assert state.workflow == roles.clinical_review_workflow()
     assert state.requested_by == physio.user
     assert not draft.live
     assert client.get(draft.url).status_code == 404
@@ -185,7 +185,7 @@ def test_reviewer_is_warned_before_approving_a_hard_to_read_article(
 ):
     submitted = write_and_submit(clinic, physio, people, text=HARD_TEXT)
     grade = submitted.get_latest_revision_as_object().compute_reading_grade()
-    assert grade > clinic.settings.target_reading_grade
+    assert grade > clinic.learning_settings.target_reading_grade
 
     buttons = workflow_buttons(reviewer.get(edit_url(submitted)))
     approve = [label for label, name in buttons.items() if name == "approve"]
@@ -214,8 +214,8 @@ def test_the_warning_follows_the_target_staff_set(clinic, physio, reviewer, peop
 
     staff = sign_in(roles.SITE_STAFF)
     response = staff.post(
-        f"/admin/settings/clinic_site/clinicsettings/{clinic.site.pk}/",
-        clinic_settings_form(clinic.settings, target_reading_grade="40.0"),
+        f"/admin/settings/learning/learningcentresettings/{clinic.site.pk}/",
+        learning_settings_form(clinic.learning_settings, target_reading_grade="40.0"),
     )
     assert response.status_code == 302
     assert READING_WARNING.encode() not in reviewer.get(edit_url(submitted)).content
@@ -229,7 +229,7 @@ def test_legal_pages_go_through_staff_approval(clinic, sign_in, admin_client, cl
     )
     assert response.status_code == 302
     terms = LegalPage.objects.get(pk=clinic.terms.pk)
-    assert terms.current_workflow_state.workflow == governance.staff_approval_workflow()
+    assert terms.current_workflow_state.workflow == roles.staff_approval_workflow()
     assert b"Proposed terms." not in client.get(terms.url).content
 
     reviewer = sign_in(roles.CLINICAL_REVIEWERS)
@@ -259,6 +259,6 @@ def test_the_only_author_cannot_approve_their_own_article(clinic, physio, review
     # Another reviewer can approve it; so can the author when the clinic allows it.
     other_reviewer = sign_in(roles.CLINICAL_REVIEWERS)
     assert "Approve and Publish" in workflow_buttons(other_reviewer.get(edit_url(submitted)))
-    clinic.settings.reviewer_may_be_sole_author = True
-    clinic.settings.save()
+    clinic.learning_settings.reviewer_may_be_sole_author = True
+    clinic.learning_settings.save()
     assert set(workflow_buttons(reviewer.get(edit_url(submitted)))) >= {"Approve and Publish"}

@@ -143,7 +143,7 @@ def test_previews_and_admin_are_never_cached(admin_client, article):
 def test_responses_that_set_cookies_are_not_cached(client, article, settings):
     from django.http import HttpResponse
 
-    from clinic_site.page_cache import AnonymousPageCacheMiddleware
+    from clinic_site.page_cache.middleware import AnonymousPageCacheMiddleware
 
     def view_setting_a_cookie(request):
         response = HttpResponse("hello")
@@ -178,7 +178,7 @@ def closed_port():
 def test_pages_still_serve_when_the_cache_server_is_down(client, article, settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "clinic_site.cache_backends.FailOpenRedisCache",
+            "BACKEND": "clinic_site.page_cache.backends.FailOpenRedisCache",
             "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
@@ -330,7 +330,8 @@ def test_a_purged_rendition_is_never_served_from_a_process_copy(client, illustra
         page = client.get(illustrated_article.url).content.decode()
         return re.search(r'<img[^>]+src="([^"]+)"', page.split('class="heading-image"')[1])[1]
 
-    from clinic_site.page_cache import current_generation, memo
+    from clinic_site.page_cache.generation import current_generation
+    from clinic_site.page_cache.memo import memo
 
     first = heading_image_url()
     generation = current_generation()
@@ -367,7 +368,7 @@ def test_changes_saved_in_a_transaction_invalidate_again_on_commit(
 ):
     from django.db import transaction
 
-    from clinic_site import page_cache
+    from clinic_site.page_cache import generation as page_cache
 
     cache = page_cache.page_cache()
     before = page_cache.current_generation(cache)
@@ -381,11 +382,11 @@ def test_changes_saved_in_a_transaction_invalidate_again_on_commit(
 
 
 def test_a_failed_invalidation_is_retried_until_it_succeeds(article, monkeypatch):
-    from clinic_site import page_cache
+    from clinic_site.page_cache import generation as page_cache
 
     cache = page_cache.page_cache()
     before = page_cache.current_generation(cache)
-    real_write = page_cache._write_new_generation
+    real_write = page_cache.write_new_generation
     attempts = []
 
     def flaky_write():
@@ -394,7 +395,7 @@ def test_a_failed_invalidation_is_retried_until_it_succeeds(article, monkeypatch
             raise ConnectionError("Redis is restarting")
         real_write()
 
-    monkeypatch.setattr(page_cache, "_write_new_generation", flaky_write)
+    monkeypatch.setattr(page_cache, "write_new_generation", flaky_write)
     monkeypatch.setattr(page_cache, "INVALIDATION_RETRY_SECONDS", 0.01)
     page_cache.invalidate_now()
     for _ in range(200):

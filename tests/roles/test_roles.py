@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, GroupPagePermission, Workflow, WorkflowPage
 
-from clinic_site import governance, roles
+from clinic_site import roles
 from clinic_site.models import ClinicSettings, LegalPage
 from learning.models import (
     ArticlePage,
@@ -112,7 +112,7 @@ def test_physiotherapist_submits_a_draft_for_clinical_review(clinic, sign_in):
     article.refresh_from_db()
     assert not article.live
     assert article.workflow_in_progress
-    assert article.current_workflow_state.workflow == governance.clinical_review_workflow()
+    assert article.current_workflow_state.workflow == roles.clinical_review_workflow()
     assert isinstance(article.current_workflow_task, ClinicalReviewTask)
 
 
@@ -360,7 +360,7 @@ def test_governing_a_page_again_changes_nothing(clinic):
     permissions = GroupPagePermission.objects.count()
 
     for page in (clinic.home, clinic.terms, clinic.learning_centre):
-        governance.govern(page)
+        roles.govern(page)
 
     assert GroupPagePermission.objects.count() == permissions
     learning_centre = LearningCentreIndexPage.objects.get(pk=clinic.learning_centre.pk)

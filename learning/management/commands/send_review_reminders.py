@@ -20,20 +20,19 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import ngettext
 
-from learning.clinic_settings import clinic_settings_model
-from learning.models import ArticleAuthor, ArticlePage, ReviewReminder, ReviewStatus
+from wagtail.models import Site
+
+from learning.models import ArticleAuthor, ArticlePage, LearningCentreSettings, ReviewReminder
+from learning.publisher import publisher_name
+from learning.reviews import ReviewStatus
 
 logger = logging.getLogger("learning.reminders")
 
-STAGE_FOR_STATUS = {
-    ReviewStatus.DUE_SOON: ReviewReminder.Stage.DUE_SOON,
-    ReviewStatus.OVERDUE: ReviewReminder.Stage.OVERDUE,
-}
-
 
 def _reminders(count):
-    return f"{count} reminder{'' if count == 1 else 's'}"
+    return ngettext("%(count)d reminder", "%(count)d reminders", count) % {"count": count}
 
 
 class ReminderFailed(Exception):
@@ -43,7 +42,7 @@ class ReminderFailed(Exception):
 @dataclass
 class Reminder:
     article: ArticlePage
-    stage: ReviewReminder.Stage
+    stage: ReviewStatus
     due_date: datetime.date
     days: int  # days left when due soon, days overdue when overdue
     public_url: str
@@ -88,47 +87,10 @@ class Command(BaseCommand):
     def handle(self, *args, days=None, dry_run=False, **options):
         if days is not None and days < 0:
             raise CommandError("--days must be zero or more.")
-        today = timezone.localdate()
-        sent = failed = skipped = 0
-        for reminder in self.reminders_due(today, days):
-            for person, reason in reminder.unreachable:
-                self.stderr.write(
-                    f"{person.name} is not reminded about “{reminder.article.title}”: {reason}."
-                )
-            if not reminder.recipients:
-                skipped += 1
-                self.stderr.write(
-                    self.style.WARNING(
-                        f"Skipped the {reminder.label}: neither its authors nor its "
-                        "clinical reviewer has an email address. Add one under "
-                        "Learning Centre → People."
-                    )
-                )
-                continue
-            if dry_run:
-                sent += 1
-                self.stdout.write(
-                    f"Would send the {reminder.label} to {', '.join(reminder.recipients)}."
-                )
-                continue
-            try:
-                was_sent = self.send(reminder)
-            except ReminderFailed as error:
-                failed += 1
-                message = f"Could not send the {reminder.label}: {error}"
-                # The message names the error; a traceback would only bury it in cron's mail.
-                logger.error(message)
-                self.stderr.write(
-                    self.style.ERROR(f"{message} It will be tried again on the next run.")
-                )
-            else:
-                if not was_sent:
-                    self.stdout.write(f"The {reminder.label} was sent by another run just now.")
-                    continue
-                sent += 1
-                logger.info("Sent the %s to %s", reminder.label, ", ".join(reminder.recipients))
-                self.stdout.write(f"Sent the {reminder.label} to {', '.join(reminder.recipients)}.")
-
+        counts = {"sent": 0, "failed": 0, "skipped": 0, "raced": 0}
+        for reminder in self.reminders_due(timezone.localdate(), days):
+            counts[self.deliver(reminder, dry_run)] += 1
+        sent, failed, skipped = counts["sent"], counts["failed"], counts["skipped"]
         if dry_run:
             self.stdout.write(f"Dry run: would send {_reminders(sent)}, {skipped} skipped.")
             return
@@ -138,54 +100,75 @@ class Command(BaseCommand):
                 f"{_reminders(failed).capitalize()} could not be sent; see the messages above."
             )
 
+    def deliver(self, reminder, dry_run):
+        """Send (or, in a dry run, describe) one reminder: "sent", "failed", "skipped",
+        or "raced" when another run sent it just now."""
+        for person, reason in reminder.unreachable:
+            self.stderr.write(
+                f"{person.name} is not reminded about “{reminder.article.title}”: {reason}."
+            )
+        recipients = ", ".join(reminder.recipients)
+        if not reminder.recipients:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Skipped the {reminder.label}: neither its authors nor its "
+                    "clinical reviewer has an email address. Add one under "
+                    "Learning Centre → People."
+                )
+            )
+            return "skipped"
+        if dry_run:
+            self.stdout.write(f"Would send the {reminder.label} to {recipients}.")
+            return "sent"
+        try:
+            was_sent = self.send(reminder)
+        except ReminderFailed as error:
+            message = f"Could not send the {reminder.label}: {error}"
+            # The message names the error; a traceback would only bury it in cron's mail.
+            logger.error(message)
+            self.stderr.write(
+                self.style.ERROR(f"{message} It will be tried again on the next run.")
+            )
+            return "failed"
+        if not was_sent:
+            self.stdout.write(f"The {reminder.label} was sent by another run just now.")
+            return "raced"
+        logger.info("Sent the %s to %s", reminder.label, recipients)
+        self.stdout.write(f"Sent the {reminder.label} to {recipients}.")
+        return "sent"
+
     def reminders_due(self, today, days_override):
         """The reminders that are due today and not yet sent, soonest review first."""
         # Sites whose settings were never saved use the defaults, as the site itself does.
-        settings_model = clinic_settings_model()
-        settings_by_site = {s.site_id: s for s in settings_model.objects.all()}
-        fallback_settings = settings_model()
-        if days_override is not None:
-            horizon = days_override
-        else:
+        fallback_settings = LearningCentreSettings()
+        sites = {}
+        settings_by_site = {}
+        for site in Site.objects.select_related("learningcentresettings"):
+            sites[site.pk] = site
+            settings_by_site[site.pk] = getattr(site, "learningcentresettings", fallback_settings)
+        horizon = days_override
+        if horizon is None:
             horizon = max(
-                [s.review_due_soon_days for s in settings_by_site.values()]
-                + [fallback_settings.review_due_soon_days]
+                s.review_due_soon_days for s in [*settings_by_site.values(), fallback_settings]
             )
-        articles = (
-            ArticlePage.objects.live()
-            .filter(
-                next_review_due__isnull=False,
-                next_review_due__lte=today + datetime.timedelta(days=horizon),
-            )
-            .select_related("clinical_reviewer__user")
-            .prefetch_related(
-                Prefetch(
-                    "authors",
-                    queryset=ArticleAuthor.objects.select_related("person__user").order_by(
-                        "sort_order"
-                    ),
-                )
-            )
-            .order_by("next_review_due", "title", "pk")
-        )
-        articles = list(articles)
+        articles = self.articles_due(today, horizon)
         already_sent = set(
             ReviewReminder.objects.filter(article__in=[a.pk for a in articles]).values_list(
                 "article_id", "stage", "due_date"
             )
         )
         for article in articles:
-            url_parts = article.get_url_parts()
-            site_id, root_url, page_path = url_parts or (None, None, None)
-            clinic_settings = settings_by_site.get(site_id, fallback_settings)
+            site_id, root_url, page_path = article.get_url_parts() or (None, None, None)
+            learning_settings = settings_by_site.get(site_id, fallback_settings)
             due_soon_days = (
-                days_override if days_override is not None else clinic_settings.review_due_soon_days
+                learning_settings.review_due_soon_days if days_override is None else days_override
             )
-            stage = STAGE_FOR_STATUS.get(article.review_status(today, due_soon_days))
-            if stage is None:
-                continue
+            stage = article.review_status(today, due_soon_days)
             due_date = article.next_review_due
-            if (article.pk, stage.value, due_date) in already_sent:
+            if (
+                stage not in ReviewReminder.STAGES
+                or (article.pk, stage.value, due_date) in already_sent
+            ):
                 continue
             reminder = Reminder(
                 article=article,
@@ -193,10 +176,24 @@ class Command(BaseCommand):
                 due_date=due_date,
                 days=abs((due_date - today).days),
                 public_url=root_url + page_path if root_url and page_path else "",
-                clinic_name=clinic_settings.clinic_name,
+                clinic_name=publisher_name(sites.get(site_id)),
             )
             self.add_recipients(reminder)
             yield reminder
+
+    @staticmethod
+    def articles_due(today, horizon):
+        authors = ArticleAuthor.objects.select_related("person__user").order_by("sort_order")
+        return list(
+            ArticlePage.objects.live()
+            .filter(
+                next_review_due__isnull=False,
+                next_review_due__lte=today + datetime.timedelta(days=horizon),
+            )
+            .select_related("clinical_reviewer__user")
+            .prefetch_related(Prefetch("authors", queryset=authors))
+            .order_by("next_review_due", "title", "pk")
+        )
 
     def add_recipients(self, reminder):
         article = reminder.article
@@ -231,7 +228,7 @@ class Command(BaseCommand):
         article = reminder.article
         context = {
             "title": article.title,
-            "overdue": reminder.stage == ReviewReminder.Stage.OVERDUE,
+            "overdue": reminder.stage == ReviewStatus.OVERDUE,
             "due_date": reminder.due_date,
             "days": reminder.days,
             "edit_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -1,0 +1,3 @@
+"""What search engines and link previews read: schema.org structured data, and the
+site's public address for canonical URLs and the sitemap. Infrastructure: imports
+neither app's models."""

@@ -1,1 +1,0 @@
-"""Learning Centre admin views: the reviews-due report and the reviewer's dashboard panel."""
