@@ -16,6 +16,8 @@ def shipped_modules():
 
 
 def module_name(path):
+    if not path.is_relative_to(PROJECT_DIR):
+        return path.stem
     parts = list(path.relative_to(PROJECT_DIR).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
@@ -63,3 +65,61 @@ def _registry_label(node):
     if not isinstance(value, str):
         return None
     return value.split(".")[0]
+
+
+def package_of(dotted):
+    """The unit the layering rules speak of: an app's sub-package ("clinic_site.page_cache"),
+    or a module directly in an app ("clinic_site.models"). None for anything else."""
+    parts = dotted.split(".")
+    if parts[0] not in APPS or len(parts) < 2:
+        return None
+    candidate = PROJECT_DIR / parts[0] / parts[1]
+    if candidate.is_dir() or candidate.with_suffix(".py").is_file():
+        return f"{parts[0]}.{parts[1]}"
+    return None
+
+
+def import_graph():
+    """{package: {packages it imports}} over the shipped apps (migrations left out)."""
+    graph = {}
+    for path in shipped_modules():
+        source = package_of(module_name(path))
+        if source is None:
+            continue
+        targets = graph.setdefault(source, set())
+        for imported in imported_modules(path):
+            target = package_of(imported)
+            if target and target != source:
+                targets.add(target)
+    return graph
+
+
+def cycles(graph):
+    """Groups of packages that import each other, directly or round a loop (Tarjan)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = set()
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.add(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
