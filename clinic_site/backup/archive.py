@@ -25,6 +25,7 @@ import datetime
 
 from django.core.serializers import json as json_serializer
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.translation import ngettext
 
 ARCHIVE_VERSION = 1
 # dumpdata format name; loaddata reads data.json with Django's own JSON deserializer.
@@ -45,11 +46,20 @@ RENDITIONS_DIR = "images"
 # Tables that only hold what the site's content does; any row in them means the
 # database is in use. (Migrations create the root page and a welcome page.)
 CONTENT_CHECKS = [
-    ("users", "auth.user", None),
-    ("images", "wagtailimages.image", None),
-    ("documents", "wagtaildocs.document", None),
-    ("pages", "wagtailcore.page", "depth > 2"),
+    (("%(count)d user", "%(count)d users"), "auth.user", None),
+    (("%(count)d image", "%(count)d images"), "wagtailimages.image", None),
+    (("%(count)d document", "%(count)d documents"), "wagtaildocs.document", None),
+    (("%(count)d page", "%(count)d pages"), "wagtailcore.page", "depth > 2"),
 ]
+
+
+def rows_and_files(rows, files):
+    """ "12 database rows and 1 media file", for the commands' reports."""
+    return (
+        ngettext("%(count)d database row", "%(count)d database rows", rows) % {"count": rows}
+        + " and "
+        + ngettext("%(count)d media file", "%(count)d media files", files) % {"count": files}
+    )
 
 
 class Encoder(DjangoJSONEncoder):

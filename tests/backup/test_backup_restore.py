@@ -162,5 +162,5 @@ def test_restore_refuses_a_database_that_has_content(empty_database_url, tmp_pat
     )
 
     assert refused.returncode != 0
-    assert "is not empty: it has 1 users" in refused.stderr
+    assert "is not empty: it has 1 user." in refused.stderr
     assert "--force" in refused.stderr

@@ -113,3 +113,9 @@ def test_overlong_query_gets_a_clear_400(client, clinic):
 def test_search_page_odd_page_numbers(client, articles):
     for page in ["abc", "-1", "0", "%00"]:
         assert client.get("/search/", {"q": "exercise", "page": page}).status_code == 200
+
+
+def test_the_two_search_forms_have_names_a_screen_reader_can_tell_apart(client, clinic):
+    page = BeautifulSoup(client.get("/search/?q=knee").content, "html.parser")
+    names = [form.get("aria-label") for form in page.select('[role="search"]')]
+    assert len(names) == 2 and all(names) and len(set(names)) == 2

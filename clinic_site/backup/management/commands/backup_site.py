@@ -70,8 +70,8 @@ class Command(BaseCommand):
         size_mb = archive.stat().st_size / 1_000_000
         self.stdout.write(
             self.style.SUCCESS(
-                f"Backed up {manifest['objects']} database rows and {media_files} media "
-                f"files to {archive} ({size_mb:.1f} MB)."
+                f"Backed up {archive_format.rows_and_files(manifest['objects'], media_files)} "
+                f"to {archive} ({size_mb:.1f} MB)."
             )
         )
         return str(archive)

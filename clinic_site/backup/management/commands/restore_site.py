@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
+from django.utils.translation import ngettext
 
 from wagtail.models import Site
 
@@ -75,7 +76,7 @@ class Command(BaseCommand):
 
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored {manifest['objects']} database rows and {media_files} media files "
+                f"Restored {archive_format.rows_and_files(manifest['objects'], media_files)} "
                 f"from {archive} (made {manifest['created_at']} on {manifest['database_vendor']}) "
                 f"into {database}. Image renditions are drawn again on first view."
             )
@@ -104,7 +105,7 @@ class Command(BaseCommand):
         tables = set(connection.introspection.table_names())
         found = []
         with connection.cursor() as cursor:
-            for name, label, condition in archive_format.CONTENT_CHECKS:
+            for (singular, plural), label, condition in archive_format.CONTENT_CHECKS:
                 table = apps.get_model(label)._meta.db_table
                 if table not in tables:
                     continue
@@ -114,7 +115,7 @@ class Command(BaseCommand):
                 cursor.execute(query)
                 count = cursor.fetchone()[0]
                 if count:
-                    found.append(f"{count} {name}")
+                    found.append(ngettext(singular, plural, count) % {"count": count})
         return found
 
     def check_migrations(self, backed_up):
@@ -134,7 +135,10 @@ class Command(BaseCommand):
         if newer:
             self.stderr.write(
                 self.style.WARNING(
-                    f"The backup predates {len(newer)} migrations of this code "
+                    "The backup predates "
+                    + ngettext("%(count)d migration", "%(count)d migrations", len(newer))
+                    % {"count": len(newer)}
+                    + " of this code "
                     f"({', '.join(newer[:3])}...). Its data is loaded into the newer tables, "
                     "but data migrations among them are not run on it."
                 )
