@@ -21,16 +21,10 @@ from local_server import free_port, wait_for
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 OUTPUT_DIR = ROOT / "docs" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTICLE_SLUG = "therapeutic-exercise"
 ARTICLE_PATH = f"/learning-centre/{ARTICLE_SLUG}/"
 ADMIN_USERNAME = "admin"

@@ -14,15 +14,8 @@ import pytest
 
 from django.core.management import call_command
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS
+
 VIEWPORTS = {"mobile": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls
