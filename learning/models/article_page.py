@@ -96,8 +96,8 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text="Leave empty to use the clinic's review interval (3 years unless the "
-        "clinic settings say otherwise).",
+        help_text="Leave empty to use the review interval (3 years unless the Learning "
+        "Centre settings say otherwise).",
     )
     topics = ParentalManyToManyField(
         Topic,

@@ -12,7 +12,7 @@ from .site_settings import LearningCentreSettings
 class ClinicalReviewTask(AbstractGroupApprovalTask):
     """Group approval that warns the reviewer when the article reads above the target
     grade, and that the only author of an article cannot approve it themselves
-    (unless the clinic settings allow it)."""
+    (unless the Learning Centre settings allow it)."""
 
     @staticmethod
     def article_under_review(page):
