@@ -84,3 +84,14 @@ def test_the_checks_see_a_cycle_and_a_registry_lookup(tmp_path):
     probe = tmp_path / "probe.py"
     probe.write_text('from django.apps import apps\napps.get_model("clinic_site", "Thing")\n')
     assert "clinic_site.models" in imported_modules(probe)
+
+
+def test_no_test_module_imports_another():
+    """Shared setup lives in fixtures (conftest.py) or tests/helpers/, never in a test file."""
+    offenders = {}
+    for path in sorted((PROJECT_DIR / "tests").rglob("*.py")):
+        imported = imported_modules(path)
+        test_modules = sorted(i for i in imported if i.rpartition(".")[2].startswith("test_"))
+        if test_modules:
+            offenders[str(path.relative_to(PROJECT_DIR))] = test_modules
+    assert offenders == {}
