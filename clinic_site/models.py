@@ -14,6 +14,7 @@ from wagtail.search import index
 from learning.models import ArticlePage, LearningCentreIndexPage
 
 from .page_cache import cached_for_generation
+from .seo import public_url
 from .seo.structured_data import clinic_organisation
 
 NEWEST_ARTICLES_ON_HOME = 3
@@ -57,8 +58,7 @@ class HomePage(Page):
             context["learning_centre_feed_url"] = learning_centre.feed_url(request)
         context["structured_data"] = [
             clinic_organisation(
-                ClinicSettings.for_request(request),
-                request.build_absolute_uri(self.get_url(request)),
+                ClinicSettings.for_request(request), public_url(request, self.get_url(request))
             )
         ]
         context["newest_articles"] = (

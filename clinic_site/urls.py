@@ -8,14 +8,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site import views
 from clinic_site.hardening.media_files import serve_public_media
+from clinic_site.seo import sitemap as public_sitemap
 from learning import search
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    # On the site's public address, not the Wagtail Site record's hostname.
+    path("sitemap.xml", sitemap, {"sitemaps": public_sitemap.SITEMAPS}, name="sitemap"),
+    path("robots.txt", public_sitemap.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
 ]
 

@@ -1,21 +1,9 @@
-"""Site-wide views outside the page tree: robots.txt and the load balancer's health check."""
+"""The load balancer's health check (robots.txt and the sitemap are in clinic_site.seo)."""
 
 from django.core.cache import caches
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_GET
-
-
-@require_GET
-def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    return render(
-        request,
-        "robots.txt",
-        {"sitemap_url": sitemap_url},
-        content_type="text/plain; charset=utf-8",
-    )
 
 
 @require_GET

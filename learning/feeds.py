@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from clinic_site.seo import public_url
+
 FEED_LENGTH = 20
 
 
@@ -17,8 +19,13 @@ class LearningCentreFeed(Feed):
     def title(self):
         return f"{self.clinic_name}: {self.learning_centre.title}"
 
+    def get_feed(self, obj, request):
+        # Links are absolute on the site's public address, as the sitemap's are.
+        self.request = request
+        return super().get_feed(obj, request)
+
     def link(self):
-        return self.learning_centre.url
+        return public_url(self.request, self.learning_centre.url)
 
     def description(self):
         return f"New and updated articles from the {self.learning_centre.title}."
@@ -33,7 +40,7 @@ class LearningCentreFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return public_url(self.request, item.url)
 
     def item_pubdate(self, item):
         return item.first_published_at

@@ -279,6 +279,11 @@ WAGTAIL_SITE_NAME = "Physiotherapy clinic"
 # nothing from another site for the admin's Content-Security-Policy to allow.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address search engines are given in the sitemap, robots.txt and canonical links,
+# e.g. https://www.northgate-physio.example (scheme and host only). Unset, each request's
+# own scheme and host are used (checked against ALLOWED_HOSTS), never the Wagtail Site
+# record's hostname.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip()
 
 # Wagtail's database search backend uses PostgreSQL full-text search on PostgreSQL.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

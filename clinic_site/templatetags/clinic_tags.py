@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from clinic_site.page_cache import cached_for_generation
+from clinic_site.seo import public_url
 
 register = template.Library()
 
@@ -57,14 +58,14 @@ def disclaimer_box(context, disclaimer, position):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
-    """An absolute URL on the host the patient asked for (already checked by ALLOWED_HOSTS)."""
-    return context["request"].build_absolute_uri(path)
+    """An absolute URL on the site's public address (canonical links, og:url)."""
+    return public_url(context["request"], path)
 
 
 @register.simple_tag(takes_context=True)
 def image_full_url(context, image, spec):
     """Absolute URL of an image rendition, for link previews (Open Graph, Twitter cards)."""
-    return context["request"].build_absolute_uri(image.get_rendition(spec).url)
+    return public_url(context["request"], image.get_rendition(spec).url)
 
 
 # Characters that could end a <script> element or open an HTML comment inside JSON.

@@ -22,6 +22,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from clinic_site.page_cache import cached_for_generation
+from clinic_site.seo import public_url
 from clinic_site.seo.structured_data import breadcrumb_list, medical_web_page
 
 from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
@@ -256,7 +257,7 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         return list(siblings.order_by("-first_published_at")[:RELATED_ARTICLES])
 
     def structured_data(self, request, context):
-        url = request.build_absolute_uri(self.get_url(request))
+        url = context["canonical_url"]
         learning_centre = context["learning_centre"]
         home = learning_centre.get_parent()
         image_url = (
@@ -270,11 +271,8 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
             ),
             breadcrumb_list(
                 [
-                    ("Home", request.build_absolute_uri(home.get_url(request))),
-                    (
-                        learning_centre.title,
-                        request.build_absolute_uri(learning_centre.get_url(request)),
-                    ),
+                    ("Home", public_url(request, home.get_url(request))),
+                    (learning_centre.title, public_url(request, learning_centre.get_url(request))),
                     (self.title, url),
                 ]
             ),
@@ -322,6 +320,7 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
             )
         )
         context["learning_centre_feed_url"] = context["learning_centre"].feed_url(request)
+        context["canonical_url"] = public_url(request, self.get_url(request))
         context["structured_data"] = self.structured_data(request, context)
         context["body_with_anchors"] = body = self.body_with_anchors()
         context["contents"] = [(anchor, block.value["heading"]) for block, anchor in body if anchor]

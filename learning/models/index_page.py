@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from clinic_site.page_cache import cached_for_generation
+from clinic_site.seo import public_url
 
 from ..feeds import LearningCentreFeed
 from ..pagination import KeptCountPaginator, page_number
@@ -74,10 +75,11 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
         )
         canonical_path = self.reverse_subpage("topic", args=[topic.slug]) if topic else ""
         canonical_page = context["articles_page"].number
-        context["canonical_url"] = request.build_absolute_uri(
+        context["canonical_url"] = public_url(
+            request,
             self.get_url(request)
             + canonical_path
-            + (f"?page={canonical_page}" if canonical_page > 1 else "")
+            + (f"?page={canonical_page}" if canonical_page > 1 else ""),
         )
         context["learning_centre_feed_url"] = self.feed_url(request)
         return context

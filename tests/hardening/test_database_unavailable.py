@@ -1,5 +1,6 @@
 """While the database is unreachable, patients get a friendly 503, never a traceback,
-and the 503 is never kept by the page cache."""
+and the 503 is never kept by the page cache. A database error that is no outage (a
+missing column, a cancelled statement) stays Django's logged 500."""
 
 import json
 import logging
@@ -10,10 +11,11 @@ import sys
 import pytest
 
 from django.contrib.sessions.middleware import SessionMiddleware
-from django.db import OperationalError, connection
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.test import Client
 
 from clinic_site.page_cache import HEADER
+from learning.models import ArticlePage
 from tests.factories import ArticlePageFactory
 from tests.helpers.private_services import NOT_INHERITED, PROJECT_DIR
 
@@ -92,6 +94,54 @@ def test_other_errors_still_answer_the_500_page(article, monkeypatch):
         raise ValueError("a bug, not an outage")
 
     monkeypatch.setattr(SessionMiddleware, "process_response", broken)
+    response = Client(raise_request_exception=False).get(article.url)
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
+
+
+def query_missing_column():
+    """SQLite answers OperationalError ("no such column"), PostgreSQL ProgrammingError."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT no_such_column FROM wagtailcore_page")
+
+
+def query_cancelled_by_statement_timeout():
+    """PostgreSQL's QueryCanceled (57014) is an OperationalError from a working server."""
+    if connection.vendor != "postgresql":
+        pytest.skip("statement_timeout is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout = 1")
+        cursor.execute("SELECT pg_sleep(1)")
+
+
+@pytest.mark.parametrize(
+    "failing_query", [query_missing_column, query_cancelled_by_statement_timeout]
+)
+def test_a_database_error_that_is_no_outage_is_a_logged_500(
+    article, monkeypatch, caplog, failing_query
+):
+    def get_context_with_a_failing_query(self, request, *args, **kwargs):
+        # A savepoint keeps the test's transaction usable on PostgreSQL afterwards.
+        with transaction.atomic():
+            failing_query()
+
+    monkeypatch.setattr(ArticlePage, "get_context", get_context_with_a_failing_query)
+    with caplog.at_level(logging.ERROR):
+        response = Client(raise_request_exception=False).get(article.url)
+    assert response.status_code == 500
+    assert b"Sorry, there is a problem with the service" in response.content
+    assert "Retry-After" not in response
+    errors = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    # Django's request logger has it, with its traceback; it is not called an outage.
+    assert [record.name for record in errors] == ["django.request"]
+    assert issubclass(errors[0].exc_info[0], DatabaseError)
+
+
+def test_a_database_error_in_another_middleware_that_is_no_outage_stays_500(article, monkeypatch):
+    def session_save_fails(self, request, response):
+        raise OperationalError("no such table: django_session")
+
+    monkeypatch.setattr(SessionMiddleware, "process_response", session_save_fails)
     response = Client(raise_request_exception=False).get(article.url)
     assert response.status_code == 500
     assert b"Sorry, there is a problem with the service" in response.content

@@ -22,3 +22,15 @@ def test_the_feed_title_names_the_clinic_and_follows_its_settings(client, clinic
     clinic.settings.clinic_name = "Northgate Physiotherapy"
     clinic.settings.save()
     assert feed_title(client, clinic) == f"Northgate Physiotherapy: {clinic.learning_centre.title}"
+
+
+def test_feed_links_use_the_public_address(client, clinic, settings):
+    settings.PUBLIC_BASE_URL = "https://www.clinic.example"
+    article = ArticlePageFactory(parent=clinic.learning_centre)
+    feed = ElementTree.fromstring(client.get(f"{clinic.learning_centre.url}feed/").content)
+    assert (
+        feed.find("channel/link").text == f"https://www.clinic.example{clinic.learning_centre.url}"
+    )
+    assert [item.find("link").text for item in feed.iter("item")] == [
+        f"https://www.clinic.example{article.url}"
+    ]
