@@ -15,6 +15,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.helpers.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.helpers.wagtail_data import restore_wagtail_initial_data
 
 VIEWPORTS = {"mobile": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
 
@@ -36,21 +37,6 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-def restore_wagtail_initial_data():
-    """Recreate what Wagtail's migrations put in a new database (a locale, the root
-    collection, the root of the page tree): live-server tests are transactional, and
-    the flush after each one removes it."""
-    from django.conf import settings
-
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 @pytest.fixture

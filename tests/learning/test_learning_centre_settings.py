@@ -6,9 +6,12 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from wagtail.models import Page, Site
+
 from learning.models import LearningCentreSettings
 from tests.factories import ArticlePageFactory
 from tests.helpers.admin_forms import learning_settings_form
+from tests.helpers.wagtail_data import restore_wagtail_initial_data
 
 BEFORE = [("clinic_site", "0007_search_index_title_body"), ("learning", "0003_topics")]
 AFTER = [
@@ -26,15 +29,18 @@ def migrate(targets):
 
 @pytest.mark.django_db(transaction=True)
 def test_moving_the_policy_keeps_every_existing_value():
+    # Transactional tests may start from a flushed database: make the default site.
+    restore_wagtail_initial_data()
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.create(
+        hostname="localhost", root_page=Page.get_first_root_node(), is_default_site=True
+    )
     old_apps = migrate(BEFORE)
-    Site = old_apps.get_model("wagtailcore", "Site")
     Disclaimer = old_apps.get_model("learning", "Disclaimer")
     ClinicSettings = old_apps.get_model("clinic_site", "ClinicSettings")
     top = Disclaimer.objects.create(name="Top", text="<p>Not advice.</p>", live=True)
     closing = Disclaimer.objects.create(name="Closing", text="<p>Please note.</p>", live=True)
-    site = Site.objects.get(is_default_site=True)
     ClinicSettings.objects.create(
-        site=site,
+        site_id=site.pk,
         clinic_name="Northgate Physiotherapy",
         default_top_disclaimer=top,
         default_closing_note=closing,
