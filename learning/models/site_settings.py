@@ -49,6 +49,14 @@ class LearningCentreSettings(BaseSiteSetting):
         help_text="Allow the only author of an article to be its clinical reviewer too.",
     )
 
+    search_synonyms = models.TextField(
+        "Search synonyms",
+        blank=True,
+        help_text="Words patients use for the same thing, one group per line, separated by "
+        "commas, e.g. “physio, physiotherapy, physical therapy”. A search for one word "
+        "also finds articles that use the others.",
+    )
+
     select_related = ["default_top_disclaimer", "default_closing_note"]
 
     panels = [
@@ -65,6 +73,7 @@ class LearningCentreSettings(BaseSiteSetting):
             ],
             heading="Clinical review",
         ),
+        MultiFieldPanel([FieldPanel("search_synonyms")], heading="Search"),
     ]
 
     class Meta:
