@@ -31,7 +31,8 @@ run: install
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (log in with the admin login printed above)"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: install-dev

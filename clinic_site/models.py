@@ -3,16 +3,17 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from learning.models import ArticlePage, LearningCentreIndexPage
+from learning.models import ArticlePage, Disclaimer, LearningCentreIndexPage
 
+from .legal_pages import LegalPageForm, date_last_updated_on_publish, with_minor_change_flag
 from .page_cache import cached_for_generation
 from .seo import public_url
 from .seo.structured_data import clinic_organisation
@@ -69,20 +70,56 @@ class HomePage(Page):
         return context
 
 
+class TermsOfUsePanel(HelpPanel):
+    """In the editor of the page Clinic settings name as the Terms of Use: what links to it.
+
+    Disclaimers that link to the terms link to whichever page the setting names, not to
+    this page, so Wagtail's "Referenced N times" (which counts the Clinic settings) leaves
+    them out; this says how many there are."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def is_shown(self):
+            return bool(self.instance.pk) and self.terms_of_use_for().exists()
+
+        def terms_of_use_for(self):
+            return ClinicSettings.objects.filter(terms_page=self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            disclaimers = Disclaimer.objects.filter(live=True, links_to_terms=True).count()
+            self.content = format_html(
+                "<p>This page is the Terms of Use in <b>Settings → Clinic settings</b>. "
+                "Every page footer links to it, as do the disclaimers that link to the "
+                "terms ({} published now). They link through that setting, so the usage "
+                "count shows the setting, not each disclaimer.</p><p>It cannot be "
+                "unpublished, deleted or moved to another site while it is chosen "
+                "there.</p>",
+                disclaimers,
+            )
+            return super().get_context_data(parent_context)
+
+
 class LegalPage(Page):
     """Terms and Conditions of Use, privacy notice and similar pages staff keep up to date."""
 
     last_updated = models.DateField(
         default=timezone.localdate,
-        help_text="Shown to readers as “Last updated”. Change it whenever the "
-        "meaning of the text changes.",
+        help_text="Shown to readers as “Last updated”. Publishing a change to the text "
+        "sets it to that day by itself; change it here only to correct it.",
     )
     body = RichTextField(
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
         help_text="The full text. Use headings for each part so readers can find their way.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("last_updated"), FieldPanel("body")]
+    content_panels = [
+        TermsOfUsePanel(heading="Terms of Use"),
+        *Page.content_panels,
+        FieldPanel("last_updated"),
+        FieldPanel("body"),
+        FieldPanel("minor_change"),
+    ]
+    # Adds "Only a typo fix" (clinic_site.legal_pages), which is not stored on the page.
+    base_form_class = LegalPageForm
 
     search_fields = [*Page.search_fields, index.SearchField("body")]
 
@@ -96,6 +133,14 @@ class LegalPage(Page):
         return (
             self.search_description or f"{self.title}, last updated {self.last_updated:%-d %B %Y}."
         )
+
+    def save(self, *args, **kwargs):
+        if not kwargs.get("update_fields"):
+            date_last_updated_on_publish(self)
+        return super().save(*args, **kwargs)
+
+    def serializable_data(self):
+        return with_minor_change_flag(self, super().serializable_data())
 
     def clean(self):
         super().clean()

@@ -22,6 +22,16 @@ def _is_blank_rich_text(value):
     return not strip_tags(value.source if value else "").strip()
 
 
+def _written(items):
+    """The list items that have text: an empty item is never shown to patients."""
+    return [item for item in items if (item["text"] or "").strip()]
+
+
+class RisksValue(blocks.StructValue):
+    def shown_precautions(self):
+        return _written(self["precautions"])
+
+
 class ListItemWithReferenceBlock(blocks.StructBlock):
     """A list item that can point at one of the article's numbered references."""
 
@@ -139,9 +149,7 @@ class BenefitsListBlock(blocks.StructBlock):
         value = super().clean(value)
         # Like Wagtail's own required fields, an empty list may sit in a draft,
         # but cannot be published or sent for review.
-        if not self.is_deferred_validation and not [
-            item for item in value["items"] if item["text"].strip()
-        ]:
+        if not self.is_deferred_validation and not _written(value["items"]):
             raise StructBlockValidationError(
                 block_errors={
                     "items": ValidationError(
@@ -172,6 +180,8 @@ class RisksBlock(blocks.StructBlock):
     precautions = blocks.ListBlock(
         ListItemWithReferenceBlock(label="Precaution"),
         required=False,
+        # Optional: a new risks section starts with no precaution, not a blank one.
+        default=[],
         label="Precautions",
         help_text="Optional: things patients should watch for or do first.",
     )
@@ -186,6 +196,7 @@ class RisksBlock(blocks.StructBlock):
         icon = "warning"
         label = "Risks section"
         template = "learning/blocks/risks.html"
+        value_class = RisksValue
 
 
 class CalloutBlock(blocks.StructBlock):

@@ -1,9 +1,65 @@
-"""Editor forms: rules that need the Learning Centre settings or several fields at once."""
+"""Editor forms: rules that need the Learning Centre settings, the signed-in user or
+several fields at once."""
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+# What publishing directly (not through Clinical review, whose approval fills these
+# in) still needs, and how the editor is told.
+NEEDED_TO_PUBLISH = {
+    "clinical_reviewer": "This field is required to publish: choose the clinician who "
+    "checked this article. (Approving it in Clinical review records the reviewer.)",
+    "last_reviewed": "This field is required to publish: enter the date a clinician last "
+    "checked the whole article. (Approving it in Clinical review records today's date.)",
+}
+SET_BY_APPROVAL = (
+    "Set to the day a clinical reviewer approves the article in Clinical review. "
+    "Only clinical reviewers may change it."
+)
+NO_AUTHOR = "Add at least one author: patients are shown who wrote the article."
+AUTHOR_NOT_CHOSEN = "Choose the author from the People list, or delete this row."
+
 
 class ArticlePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_publish = self.user_may_publish()
+        last_reviewed = self.fields.get("last_reviewed")
+        if last_reviewed is not None and self.for_user is not None and not self.may_publish:
+            # Writers see the date, read-only; the reviewer's approval sets it.
+            last_reviewed.disabled = True
+            last_reviewed.help_text = SET_BY_APPROVAL
+        authors = self.formsets.get("authors")
+        if authors is not None:
+            authors.error_messages = {**authors.error_messages, "too_few_forms": NO_AUTHOR}
+            self.start_authors_with_signed_in_person(authors)
+            for form in authors.forms:
+                form.fields["person"].error_messages["required"] = AUTHOR_NOT_CHOSEN
+
+    def user_may_publish(self):
+        """Whether the signed-in user may publish this article (a clinical reviewer)."""
+        user = self.for_user
+        if user is None:
+            return False
+        if self.instance.pk:
+            return self.instance.permissions_for_user(user).can_publish()
+        parent = self.parent_page
+        return parent is not None and parent.permissions_for_user(user).can_publish_subpage()
+
+    def start_authors_with_signed_in_person(self, authors):
+        """A new article's author list starts with the writer, when their login is
+        linked to a Person."""
+        if self.is_bound or self.instance.pk or self.for_user is None:
+            return
+        person_model = authors.model._meta.get_field("person").related_model
+        person = person_model.objects.filter(user=self.for_user).first()
+        if person is not None:
+            authors.initial_extra = [{"person": person.pk}]
+            authors.__dict__.pop("forms", None)  # built again with that initial row
+
+    def is_publishing(self):
+        """Publishing directly, as Wagtail's page views decide it."""
+        return bool(self.data.get("action-publish")) and self.may_publish
+
     def learning_settings(self):
         return self.instance.learning_settings(None if self.instance.pk else self.parent_page)
 
@@ -18,12 +74,20 @@ class ArticlePageForm(WagtailAdminPageForm):
             for form in formset.forms
             if getattr(form, "cleaned_data", None)
             and form.cleaned_data.get("person")
-            and not form.cleaned_data.get("DELETE")
+            and not formset._should_delete_form(form)
         ]
+
+    def require_review_to_publish(self, cleaned_data):
+        if self.is_deferred_validation or not self.is_publishing():
+            return
+        for name, message in NEEDED_TO_PUBLISH.items():
+            if name in self.fields and not cleaned_data.get(name) and name not in self.errors:
+                self.add_error(name, message)
 
     def clean(self):
         cleaned_data = super().clean()
         learning_settings = self.learning_settings()
+        self.require_review_to_publish(cleaned_data)
 
         last_reviewed = cleaned_data.get("last_reviewed")
         if last_reviewed and not cleaned_data.get("next_review_due"):

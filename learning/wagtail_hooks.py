@@ -4,8 +4,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .admin.dashboard import ReviewsDuePanel
+from .admin.dashboard import adjust_dashboard_panels
+from .admin.menu import article_menu_items
 from .admin.reports import ReviewsDueMenuItem, ReviewsDueReportView
+from .admin.review_messages import describe_new_page_submission, describe_review_outcome
 from .models import Disclaimer, Person, Topic
 
 
@@ -32,10 +34,20 @@ class TopicViewSet(SnippetViewSet):
 
 
 class LearningCentreSnippets(SnippetViewSetGroup):
+    """The admin's "Learning Centre" menu: Articles and Add article (for people who may
+    add or change pages in the Learning Centre), then Disclaimers, People and Topics."""
+
     items = (DisclaimerViewSet, PersonViewSet, TopicViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = "Learning Centre"
     menu_order = 300
+
+    def get_submenu_items(self):
+        articles = article_menu_items()
+        snippets = super().get_submenu_items()
+        for item in snippets:
+            item.order += len(articles)
+        return articles + snippets
 
 
 register_snippet(LearningCentreSnippets)
@@ -68,8 +80,9 @@ def register_reviews_due_menu_item():
     )
 
 
-@hooks.register("construct_homepage_panels")
-def add_reviews_due_panel(request, panels):
-    panel = ReviewsDuePanel.for_request(request)
-    if panel is not None:
-        panels.append(panel)
+hooks.register("construct_homepage_panels", adjust_dashboard_panels)
+
+# Says "Sent back to …", "Published: …" or "Submitted to Clinical review: …" instead of
+# Wagtail's "Page '…' has been updated." / "…submitted for moderation."
+hooks.register("after_edit_page", describe_review_outcome)
+hooks.register("after_create_page", describe_new_page_submission)

@@ -11,7 +11,7 @@ django-axes keeps anyway. "Address" is whatever client_ip says: an IPv6 /64 is o
 
 from axes.attempts import get_cool_off_threshold
 from axes.handlers.database import AxesDatabaseHandler
-from axes.helpers import get_client_username, get_failure_limit
+from axes.helpers import get_client_username, get_cool_off, get_failure_limit
 from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 
@@ -49,6 +49,18 @@ def address_is_capped(request, credentials=None):
     )
 
 
+def note_tries_left(request, credentials):
+    """After a wrong password: how many more this username may get wrong from this address
+    before sign-in pauses, for the sign-in page's warning (templates/wagtailadmin/login.html
+    reads request.sign_in_tries_left and request.sign_in_pause_minutes). django-axes has
+    just counted this failure in request.axes_failures_since_start."""
+    failures = getattr(request, "axes_failures_since_start", None)
+    if failures is None:
+        return
+    request.sign_in_tries_left = max(get_failure_limit(request, credentials) - failures, 0)
+    request.sign_in_pause_minutes = int(get_cool_off(request).total_seconds() // 60)
+
+
 class AddressCapHandler(AxesDatabaseHandler):
     """django-axes' database handler (AXES_HANDLER), which pauses a username at an
     address, plus a pause for the whole address once it reaches the address-wide cap."""
@@ -60,6 +72,7 @@ class AddressCapHandler(AxesDatabaseHandler):
         super().user_login_failed(sender, credentials, request, **kwargs)
         if request is None or request.axes_locked_out:
             return
+        note_tries_left(request, credentials)
         if self.is_whitelisted(request, credentials) or not address_is_capped(request, credentials):
             return
         # As django-axes does for its own limit: the failure that reaches the cap gets

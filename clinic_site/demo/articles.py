@@ -13,7 +13,10 @@ THERAPEUTIC_EXERCISE = {
         "how it can help you and what to think about before you start."
     ),
     "image": {"colours": ("#00594f", "#7fc8b9"), "seed": 1},
-    "image_alt": "Abstract teal shapes suggesting movement",
+    "image_alt": (
+        "Drawing of a person on an exercise mat doing a side stretch, "
+        "one arm reaching over their head"
+    ),
     "body": [
         (
             "section",
@@ -121,7 +124,9 @@ MANUAL_THERAPY = {
         "and stiffness, and why it works best alongside exercise."
     ),
     "image": {"colours": ("#1d3f72", "#9cc3e6"), "seed": 2},
-    "image_alt": "Abstract blue shapes suggesting calm",
+    "image_alt": (
+        "Drawing of a seated leg bent at the knee, with two hands on either side of the knee"
+    ),
     "body": [
         (
             "section",
@@ -195,7 +200,10 @@ HEAT_AND_ICE = {
         "and how to do it safely at home."
     ),
     "image": {"colours": ("#7a2e0e", "#f2b880"), "seed": 3},
-    "image_alt": "Abstract warm orange and cool blue shapes",
+    "image_alt": (
+        "Drawing of a red hot-water bottle giving off heat, "
+        "next to a blue ice pack with a snowflake on it"
+    ),
     "body": [
         (
             "section",
@@ -374,5 +382,5 @@ LEARNING_CENTRE = {
         "what they can do for you and what to think about before you start.</p>"
     ),
     "image": {"colours": ("#00594f", "#c6e4dd"), "seed": 4},
-    "image_alt": "Abstract green shapes",
+    "image_alt": "Drawing of an open booklet of patient information",
 }

@@ -164,7 +164,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+# The clinic's own time zone: dates shown to patients ("Last updated", review dates) and
+# times shown to staff (when a paused sign-in opens again) are in it.
+TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
 
@@ -275,6 +277,14 @@ PERMISSIONS_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 WAGTAIL_SITE_NAME = "Physiotherapy clinic"
+# Autosave off (Wagtail 8's default is a background save 500 ms after every change). It
+# posted half-written articles that the form then refused ("Autosave is paused – There
+# are validation errors"), created pages nobody chose to save (the add view autosaves
+# too), filled the history with "Draft saved" lines and saved revisions in a reviewer's
+# name when they only looked. A longer interval would do the same, less often. Writers
+# save with "Save draft"; with autosave off Wagtail warns "You have unsaved edits" before
+# they leave the page instead. 0 turns it off in both the add and the edit view.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 # Staff avatars are Wagtail's own placeholder: no email hashes sent to Gravatar, and
 # nothing from another site for the admin's Content-Security-Policy to allow.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -11,7 +11,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
@@ -27,14 +26,15 @@ from clinic_site.seo.structured_data import breadcrumb_list, medical_web_page
 
 from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
 from ..forms import ArticlePageForm
-from ..panels import ReadingLevelPanel
+from ..panels import DraftInlinePanel, ReadingLevelPanel
 from ..reading_level import block_pieces, plain_text, reading_grade
 from ..reviews import DEFAULT_DUE_SOON_DAYS, next_review_after, review_status
 from .heading_image import HeadingImageMixin
 from .site_settings import LearningCentreSettings
 from .snippets import Disclaimer, Person, Topic
 
-# Open Graph's recommended 1.91:1 link-preview size.
+# Open Graph's recommended 1.91:1 link-preview size; `fill-` crops around the image's
+# focal point, like the heading image (HEADING_IMAGE_RATIO in heading_image.py).
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 RELATED_ARTICLES = 3
 
@@ -80,19 +80,22 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         help_text="Sources, shown to patients as a numbered list at the end. A benefit "
         "or precaution points at one by its number.",
     )
+    # Both are filled in when a clinical reviewer approves the article in Clinical
+    # review; publishing directly still needs them (see ArticlePageForm).
     clinical_reviewer = models.ForeignKey(
         Person,
         null=True,
-        blank=False,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="reviewed_articles",
         help_text="The clinician who checked this article. Shown to patients with "
-        "their credentials.",
+        "their credentials. Leave empty: the clinician who approves it is recorded.",
     )
     last_reviewed = models.DateField(
         null=True,
-        blank=False,
-        help_text="When a clinician last checked the whole article.",
+        blank=True,
+        help_text="When a clinician last checked the whole article. Set to the day a "
+        "clinical reviewer approves it.",
     )
     next_review_due = models.DateField(
         null=True,
@@ -127,7 +130,7 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         ),
     ]
     review_panels = [
-        InlinePanel(
+        DraftInlinePanel(
             "authors",
             heading="Authors",
             label="Author",
@@ -188,6 +191,19 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
 
     def default_next_review(self, interval_years):
         return next_review_after(self.last_reviewed, interval_years)
+
+    def record_review(self, reviewer, today, interval_years):
+        """A clinician approved the article today: it was last reviewed today, by them
+        unless a reviewer was chosen already. A next review date that was only the old
+        review's default, or has passed, moves on to `interval_years` from today."""
+        old_default = self.default_next_review(interval_years) if self.last_reviewed else None
+        if self.next_review_due in (None, old_default) or self.next_review_due <= today:
+            self.next_review_due = None
+        self.last_reviewed = today
+        if self.clinical_reviewer_id is None and reviewer is not None:
+            self.clinical_reviewer = reviewer
+        if self.next_review_due is None:
+            self.next_review_due = self.default_next_review(interval_years)
 
     def review_status(self, today=None, due_soon_days=DEFAULT_DUE_SOON_DAYS):
         return review_status(self.next_review_due, today or timezone.localdate(), due_soon_days)

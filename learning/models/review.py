@@ -1,12 +1,14 @@
 """Clinical review: the workflow task reviewers approve, and reminders when a review
 falls due."""
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 
 from wagtail.models import AbstractGroupApprovalTask
 
 from ..reviews import ReviewStatus
 from .site_settings import LearningCentreSettings
+from .snippets import Person
 
 
 class ClinicalReviewTask(AbstractGroupApprovalTask):
@@ -46,6 +48,31 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
             (name, f"{label} ({warning})" if name == "approve" else label, needs_data)
             for name, label, needs_data in actions
         ]
+
+    @staticmethod
+    def record_review(task_state, user):
+        """The approval is the clinical review: a revision with today's date (in the
+        site's time zone) and, unless one was chosen, the approving reviewer's Person
+        becomes the revision that is approved, and so published."""
+        page = task_state.workflow_state.content_object
+        article = page.specific.get_latest_revision_as_object()
+        if not hasattr(article, "record_review"):
+            return
+        interval = LearningCentreSettings.for_site(page.get_site()).review_interval_years
+        article.record_review(
+            Person.objects.filter(user=user).first(), timezone.localdate(), interval
+        )
+        revision = article.save_revision(user=user, log_action=True)
+        # The workflow publishes its object's latest revision: this one.
+        page.latest_revision = revision
+        task_state.revision = revision
+        task_state.save(update_fields=["revision"])
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            self.record_review(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod
     def get_description(cls):

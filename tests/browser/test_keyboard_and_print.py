@@ -49,8 +49,11 @@ def test_article_reads_and_navigates_without_javascript(demo_site, new_page):
     assert page.locator("h1").inner_text() == "Therapeutic exercise"
     assert page.locator(".benefits ol li").count() == 6
     assert page.locator(".disclaimer--top").is_visible()
+    # "On this page" and the disclaimer's full text are <details>: one tap opens them.
+    page.locator(".contents summary").click()
     page.locator(".contents a", has_text="Are there risks").click()
     assert page.url.endswith("#are-there-risks-to-therapeutic-exercise")
+    page.locator(".disclaimer--top summary").click()
     page.locator(".disclaimer--top a", has_text="Terms").click()
     assert page.locator("h1").inner_text() == "Terms and Conditions of Use"
 

@@ -3,6 +3,8 @@
 import datetime
 import json
 
+from bs4 import BeautifulSoup
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 
@@ -133,4 +135,37 @@ def learning_settings_form(learning_settings, **changes):
     }
     if learning_settings.reviewer_may_be_sole_author:
         data.setdefault("reviewer_may_be_sole_author", "on")
+    return data
+
+
+def _posted_value(field):
+    if field.name == "textarea":
+        text = field.get_text()
+        return text[1:] if text.startswith("\n") else text  # as browsers read it
+    if field.name == "select":
+        chosen = field.find("option", selected=True)
+        return chosen.get("value", "") if chosen else ""
+    return field.get("value", "")
+
+
+def editor_form(response, action=None, **changes):
+    """What the page editor (a GET `response`) posts when the editor types only `changes`:
+    every field as the editor rendered it (disabled ones left out, as browsers do) and
+    its StreamFields, which must still be empty, as empty streams."""
+    form = BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
+    data = {}
+    for field in form.select("input[name], textarea[name], select[name]"):
+        if field.has_attr("disabled"):
+            continue
+        if field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                data[field["name"]] = field.get("value", "on")
+            continue
+        data[field["name"]] = _posted_value(field)
+    for stream in form.select("[data-w-block-arguments-value]"):
+        assert json.loads(stream["data-w-block-arguments-value"])[0] == [], stream["id"]
+        data[f"{stream['id']}-count"] = "0"
+    data.update(changes)
+    if action:
+        data[action] = action
     return data

@@ -108,7 +108,7 @@ def test_physiotherapist_submits_a_draft_for_clinical_review(clinic, sign_in):
 
     response = physio.post(edit_url(article), knee_article("action-submit"), follow=True)
     assert response.status_code == 200
-    assert b"submitted for moderation" in response.content
+    assert b"Submitted to Clinical review: " in response.content
     article.refresh_from_db()
     assert not article.live
     assert article.workflow_in_progress
