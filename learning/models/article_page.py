@@ -306,6 +306,15 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
     def get_meta_description(self):
         return self.search_description or self.summary
 
+    @property
+    def status_string(self):
+        # Wagtail's listings say "in moderation"; editors know the step as Clinical review.
+        in_review = self.workflow_in_progress and not self.approved_schedule
+        if in_review and (self.live or not self.expired):
+            step = self.current_workflow_state.workflow.name
+            return f"live + in {step}" if self.live else f"in {step}"
+        return super().status_string
+
     def disclaimers(self, learning_settings):
         """The top disclaimer and closing note patients see: the article's own choice,
         else the clinic default. Unpublished disclaimers are never shown."""

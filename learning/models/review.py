@@ -3,7 +3,9 @@ falls due."""
 
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 
+from wagtail.locks import WorkflowLock
 from wagtail.models import AbstractGroupApprovalTask
 
 from ..reviews import ReviewStatus
@@ -11,10 +13,25 @@ from .site_settings import LearningCentreSettings
 from .snippets import Person
 
 
+class ClinicalReviewLock(WorkflowLock):
+    """Wagtail's workflow lock, in the words the clinic uses: the article is waiting for
+    Clinical review (Wagtail says "awaiting moderation")."""
+
+    def get_message(self, user):
+        if not self.for_user(user):
+            return None
+        return capfirst(
+            f"This {self.model_name} is waiting for {self.task.name}. Only the reviewers "
+            "can edit it until they approve it or ask for changes."
+        )
+
+
 class ClinicalReviewTask(AbstractGroupApprovalTask):
     """Group approval that warns the reviewer when the article reads above the target
     grade, and that the only author of an article cannot approve it themselves
     (unless the Learning Centre settings allow it)."""
+
+    lock_class = ClinicalReviewLock
 
     @staticmethod
     def article_under_review(page):

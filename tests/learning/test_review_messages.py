@@ -186,3 +186,15 @@ def test_dev_admin_links_follow_the_port_make_run_chose(monkeypatch):
     assert base_url(PORT="8080", WAGTAILADMIN_BASE_URL="https://admin.example") == (
         "https://admin.example"
     )
+
+
+def test_the_writer_and_the_page_listing_say_clinical_review_too(clinic, physio, reviewer, people):
+    submitted, _ = write_and_submit(clinic, physio, people)
+
+    locked = visible_text(physio.get(edit_url(submitted)))
+    assert "This page is waiting for Clinical review" in locked
+    assert "moderation" not in locked.lower()
+
+    listing = visible_text(physio.get(f"/admin/pages/{clinic.learning_centre.pk}/"))
+    assert "in Clinical review" in listing
+    assert "moderation" not in listing.lower()
