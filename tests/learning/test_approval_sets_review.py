@@ -3,31 +3,15 @@ reviewer, in the revision that is published; writers do not type the date."""
 
 import datetime
 
-import pytest
 from bs4 import BeautifulSoup
 
 from wagtail.models import WorkflowState
 
-from clinic_site import roles
 from learning.models import ArticlePage
 from tests.factories import PersonFactory
 from tests.helpers.admin_forms import article_form, benefits, section, workflow_action
 
 TODAY = datetime.date(2026, 3, 12)
-
-
-@pytest.fixture
-def physio(sign_in):
-    physio = sign_in(roles.PHYSIOTHERAPISTS)
-    physio.person = PersonFactory(name="Sam Okafor", user=physio.user)
-    return physio
-
-
-@pytest.fixture
-def reviewer(sign_in):
-    reviewer = sign_in(roles.CLINICAL_REVIEWERS)
-    reviewer.person = PersonFactory(name="Jo Lindqvist", credentials="PT, DPT", user=reviewer.user)
-    return reviewer
 
 
 def edit_url(page):

@@ -3,36 +3,14 @@ one click from the dashboard to what changed since they last reviewed an article
 
 import datetime
 
-import pytest
 from bs4 import BeautifulSoup
 
 from wagtail.models import TaskState
 
-from clinic_site import roles
 from learning.models import ArticlePage
-from tests.factories import PersonFactory
 from tests.helpers.admin_forms import article_form, benefits, section, workflow_action
 
 SINCE_LAST_REVIEW = "What changed since your last review"
-
-
-@pytest.fixture
-def physio(sign_in):
-    client = sign_in(roles.PHYSIOTHERAPISTS)
-    client.person = PersonFactory(name="Sam Okafor", user=client.user)
-    return client
-
-
-@pytest.fixture
-def reviewer(sign_in):
-    client = sign_in(roles.CLINICAL_REVIEWERS)
-    client.person = PersonFactory(name="Jo Lindqvist", user=client.user)
-    return client
-
-
-@pytest.fixture
-def people(physio, reviewer):
-    return {"authors": [physio.person], "reviewer": reviewer.person}
 
 
 def article(people, action=None, text="<p>Some text.</p>", **fields):

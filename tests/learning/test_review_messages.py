@@ -4,37 +4,13 @@ and "Clinical review" where Wagtail says "moderation"."""
 
 import importlib
 
-import pytest
 from bs4 import BeautifulSoup
 
-from clinic_site import roles
 from clinic_site.settings import dev as dev_settings
 from learning.models import ArticlePage
-from tests.factories import PersonFactory
 from tests.helpers.admin_forms import article_form, benefits, section, workflow_action
 
 COMMENT = "Please explain the risks of exercise after surgery."
-
-
-@pytest.fixture
-def physio(sign_in):
-    client = sign_in(roles.PHYSIOTHERAPISTS)
-    client.person = PersonFactory(name="Sam Okafor", user=client.user)
-    return client
-
-
-@pytest.fixture
-def reviewer(sign_in):
-    client = sign_in(roles.CLINICAL_REVIEWERS)
-    client.user.first_name, client.user.last_name = "Jo", "Lindqvist"
-    client.user.save()
-    client.person = PersonFactory(name="Jo Lindqvist", user=client.user)
-    return client
-
-
-@pytest.fixture
-def people(physio, reviewer):
-    return {"authors": [physio.person], "reviewer": reviewer.person}
 
 
 def article(people, action=None, **fields):
