@@ -105,3 +105,22 @@ class ArticlePageForm(WagtailAdminPageForm):
                 "reviewer. Choose another clinician to review, or add a co-author.",
             )
         return cleaned_data
+
+
+class ExercisePageForm(ArticlePageForm):
+    """An exercise: the article's publishing rules, and its steps and images explained."""
+
+    FORMSET_MESSAGES = {
+        "steps": {"too_few_forms": "Add at least one step: patients follow them in order."},
+        "images": {
+            "too_few_forms": "Add at least one image showing the exercise, with its description.",
+            "too_many_forms": "An exercise has at most 3 images: delete one.",
+        },
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, messages in self.FORMSET_MESSAGES.items():
+            formset = self.formsets.get(name)
+            if formset is not None:
+                formset.error_messages = {**formset.error_messages, **messages}

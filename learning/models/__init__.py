@@ -1,5 +1,7 @@
 # The Learning Centre's models, split by concern; import them from here.
 from .article_page import RELATED_ARTICLES, ArticleAuthor, ArticlePage
+from .exercise_library_page import ExerciseLibraryPage
+from .exercise_page import Difficulty, ExerciseImage, ExercisePage, ExerciseStep
 from .index_page import ARTICLES_PER_PAGE, LearningCentreIndexPage
 from .review import ClinicalReviewTask, ReviewReminder
 from .site_settings import LearningCentreSettings
@@ -10,7 +12,12 @@ __all__ = [
     "ArticleAuthor",
     "ArticlePage",
     "ClinicalReviewTask",
+    "Difficulty",
     "Disclaimer",
+    "ExerciseImage",
+    "ExerciseLibraryPage",
+    "ExercisePage",
+    "ExerciseStep",
     "LearningCentreIndexPage",
     "LearningCentreSettings",
     "Person",

@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -28,8 +27,8 @@ from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
 from ..forms import ArticlePageForm
 from ..panels import DraftInlinePanel, ReadingLevelPanel
 from ..reading_level import block_pieces, plain_text, reading_grade
-from ..reviews import DEFAULT_DUE_SOON_DAYS, next_review_after, review_status
 from .heading_image import HeadingImageMixin
+from .reviewed_page import ClinicallyReviewedMixin
 from .site_settings import LearningCentreSettings
 from .snippets import Disclaimer, Person, Topic
 
@@ -45,7 +44,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.select_related("heading_image").prefetch_related("heading_image__renditions")
 
 
-class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
+class ArticlePage(ClinicallyReviewedMixin, HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
     summary = models.TextField(
         max_length=300,
         help_text="One or two plain sentences. Shown in the Learning Centre list and "
@@ -189,25 +188,6 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
         texts = [plain_text([self.summary or ""])] + [t for _, t in self.readable_sections()]
         return reading_grade(" ".join(filter(None, texts)))
 
-    def default_next_review(self, interval_years):
-        return next_review_after(self.last_reviewed, interval_years)
-
-    def record_review(self, reviewer, today, interval_years):
-        """A clinician approved the article today: it was last reviewed today, by them
-        unless a reviewer was chosen already. A next review date that was only the old
-        review's default, or has passed, moves on to `interval_years` from today."""
-        old_default = self.default_next_review(interval_years) if self.last_reviewed else None
-        if self.next_review_due in (None, old_default) or self.next_review_due <= today:
-            self.next_review_due = None
-        self.last_reviewed = today
-        if self.clinical_reviewer_id is None and reviewer is not None:
-            self.clinical_reviewer = reviewer
-        if self.next_review_due is None:
-            self.next_review_due = self.default_next_review(interval_years)
-
-    def review_status(self, today=None, due_soon_days=DEFAULT_DUE_SOON_DAYS):
-        return review_status(self.next_review_due, today or timezone.localdate(), due_soon_days)
-
     def learning_settings(self, site_page=None):
         """The Learning Centre settings of the site this article (or, for a new one, its
         parent `site_page`) belongs to."""
@@ -215,19 +195,7 @@ class ArticlePage(HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
 
     def clean(self):
         super().clean()
-        errors = {}
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            errors["next_review_due"] = (
-                "The next review must be after the last review "
-                f"({self.last_reviewed:%-d %B %Y}). Choose a later date, or leave it "
-                "empty to use the clinic's review interval."
-            )
-        if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            errors["last_reviewed"] = "The last review cannot be in the future."
+        errors = self.review_date_errors()
         missing = sorted(n for n in referenced_numbers(self.body) if n > len(self.references))
         if missing:
             numbers = ", ".join(str(n) for n in missing)

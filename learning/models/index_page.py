@@ -36,7 +36,7 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
     ]
 
     parent_page_types = ["clinic_site.HomePage"]
-    subpage_types = ["learning.ArticlePage"]
+    subpage_types = ["learning.ArticlePage", "learning.ExerciseLibraryPage"]
     max_count_per_parent = 1
 
     class Meta:

@@ -16,6 +16,7 @@ INFRASTRUCTURE = [
     "clinic_site.hardening",
     "clinic_site.seo",
     "clinic_site.backup",
+    "clinic_site.handouts",
 ]
 MODELS = ("clinic_site.models", "learning.models")
 
