@@ -18,6 +18,7 @@ from learning.models import Disclaimer, LearningCentreIndexPage, LearningCentreS
 
 from .factories import (
     DisclaimerFactory,
+    ExerciseLibraryPageFactory,
     HomePageFactory,
     LearningCentreIndexPageFactory,
     LegalPageFactory,
@@ -76,6 +77,12 @@ def clinic(db):
     return Clinic(
         site, home, terms, learning_centre, medical, closing, clinic_settings, learning_settings
     )
+
+
+@pytest.fixture
+def exercise_library(clinic):
+    """The Learning Centre's exercise library, at /learning-centre/exercises/."""
+    return ExerciseLibraryPageFactory(parent=clinic.learning_centre)
 
 
 @pytest.fixture

@@ -11,6 +11,10 @@ from learning.models import (
     ArticleAuthor,
     ArticlePage,
     Disclaimer,
+    ExerciseImage,
+    ExerciseLibraryPage,
+    ExercisePage,
+    ExerciseStep,
     LearningCentreIndexPage,
     Person,
     Topic,
@@ -137,6 +141,65 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         people = extracted if extracted is not None else [PersonFactory()]
         for person in people:
             ArticleAuthor.objects.create(page=article, person=person)
+
+
+class ExerciseLibraryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ExerciseLibraryPage
+
+    title = "Exercises"
+    slug = "exercises"
+    intro = "<p>Exercises our physiotherapists may give you to do at home.</p>"
+
+
+class ExercisePageFactory(wagtail_factories.PageFactory):
+    """A live exercise with two steps and one image (images=[(image, alt), ...] to choose)."""
+
+    class Meta:
+        model = ExercisePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Exercise {n}")
+    slug = factory.Sequence(lambda n: f"exercise-{n}")
+    purpose = "Strengthens the muscles that support your knee."
+    starting_position = "Sit on a firm chair with your feet flat on the floor."
+    sets = 3
+    repetitions = 10
+    rest_seconds = 30
+    times_per_period = 2
+    period = "day"
+    stop_if = "Your pain gets worse and stays worse the next day\nYour knee swells"
+    equipment = "A firm chair"
+    body_region = factory.SubFactory(TopicFactory)
+    clinical_reviewer = factory.SubFactory(PersonFactory, profession="Clinical lead")
+    last_reviewed = factory.LazyFunction(
+        lambda: datetime.date.today() - datetime.timedelta(days=30)
+    )
+    next_review_due = factory.LazyAttribute(
+        lambda exercise: exercise.last_reviewed + datetime.timedelta(days=3 * 365)
+    )
+
+    @factory.post_generation
+    def steps(exercise, create, extracted, **kwargs):
+        """ExercisePageFactory(steps=["…", …]); two steps when not given."""
+        if not create:
+            return
+        texts = extracted or ["Slowly straighten one knee.", "Lower it back down."]
+        for text in texts:
+            ExerciseStep.objects.create(page=exercise, text=text)
+
+    @factory.post_generation
+    def images(exercise, create, extracted, **kwargs):
+        """ExercisePageFactory(images=[(image, alt text), …]); one new image when not given."""
+        if not create:
+            return
+        pairs = extracted
+        if pairs is None:
+            pairs = [(wagtail_factories.ImageFactory(), "Sitting with one leg straight")]
+        for image, alt_text in pairs:
+            ExerciseImage.objects.create(page=exercise, image=image, alt_text=alt_text)
+        # The live revision holds the steps and images too, as publishing would.
+        exercise.save_revision().publish()
 
 
 class ClinicSettingsFactory(factory.django.DjangoModelFactory):

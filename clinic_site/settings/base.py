@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "clinic_site.demo",
     "clinic_site.page_cache",
     "learning",
+    "programmes",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",

@@ -27,6 +27,7 @@ from ..blocks import ARTICLE_BODY_BLOCKS, REFERENCE_BLOCKS, referenced_numbers
 from ..forms import ArticlePageForm
 from ..panels import DraftInlinePanel, ReadingLevelPanel
 from ..reading_level import block_pieces, plain_text, reading_grade
+from .handout_route import HandoutMixin
 from .heading_image import HeadingImageMixin
 from .reviewed_page import ClinicallyReviewedMixin
 from .site_settings import LearningCentreSettings
@@ -44,7 +45,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.select_related("heading_image").prefetch_related("heading_image__renditions")
 
 
-class ArticlePage(ClinicallyReviewedMixin, HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
+class ArticlePage(HandoutMixin, ClinicallyReviewedMixin, HeadingImageMixin, Page):  # noqa: DJ008 - Page has __str__
     summary = models.TextField(
         max_length=300,
         help_text="One or two plain sentences. Shown in the Learning Centre list and "

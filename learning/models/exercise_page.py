@@ -20,6 +20,7 @@ from wagtail.search import index
 from ..dosage import LIMITS, PER_DAY, PERIOD_CHOICES, Dosage, dosage_errors
 from ..forms import ExercisePageForm
 from ..panels import DraftInlinePanel
+from .handout_route import HandoutMixin
 from .reviewed_page import ClinicallyReviewedMixin
 from .site_settings import LearningCentreSettings
 from .snippets import Person, Topic
@@ -44,7 +45,7 @@ def allowed_video_hosts():
     return [host.lower() for host in getattr(settings, "EXERCISE_VIDEO_HOSTS", [])]
 
 
-class ExercisePage(ClinicallyReviewedMixin, Page):  # noqa: DJ008 - Page has __str__
+class ExercisePage(HandoutMixin, ClinicallyReviewedMixin, Page):  # noqa: DJ008 - Page has __str__
     purpose = models.TextField(
         "What it is for",
         max_length=300,
