@@ -23,16 +23,19 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 install: $(VENV)/.runtime-installed
 install-dev: $(VENV)/.dev-installed
 
+# The address the demo serves on, also used for the links load_demo_content prints.
+RUN_ENV = PORT=$(PORT) WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)}
+
 ## make run: set up, load the demo clinic and serve it on http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
+	$(RUN_ENV) $(PY) manage.py load_demo_content
 	@echo ""
 	@echo "  Site:  http://127.0.0.1:$(PORT)/"
 	@echo "  Admin: http://127.0.0.1:$(PORT)/admin/  (log in with the admin login printed above)"
+	@echo "  A patient's exercise programme: the sample programme link printed above"
 	@echo ""
-	PORT=$(PORT) WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
-		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: install-dev

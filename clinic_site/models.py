@@ -187,6 +187,19 @@ class ClinicSettings(BaseSiteSetting):
         "from every disclaimer that links to the terms.",
     )
 
+    class PaperSize(models.TextChoices):
+        A4 = "a4", "A4"
+        LETTER = "letter", "US Letter"
+
+    handout_paper_size = models.CharField(
+        "Handout paper size",
+        max_length=6,
+        choices=PaperSize.choices,
+        default=PaperSize.A4,
+        help_text="The paper the PDF handouts of articles and exercises are laid out "
+        "for. Choose US Letter if your clinic's printer uses it; most of the world uses A4.",
+    )
+
     select_related = ["terms_page"]
 
     @classmethod
@@ -213,6 +226,7 @@ class ClinicSettings(BaseSiteSetting):
             heading="Clinic details",
         ),
         MultiFieldPanel([FieldPanel("terms_page")], heading="Terms of Use"),
+        MultiFieldPanel([FieldPanel("handout_paper_size")], heading="Printed handouts"),
     ]
 
     class Meta:

@@ -19,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": public_sitemap.SITEMAPS}, name="sitemap"),
     path("robots.txt", public_sitemap.robots_txt, name="robots_txt"),
     path("health/", views.health, name="health"),
+    # A patient's exercise programme, by its unguessable link; before the page tree.
+    path("p/", include("programmes.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,15 @@
 """The blocks an article body is made of. Each block renders with its own template."""
 
 import re
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+
+from .dosage import LIMITS, PERIOD_CHOICES, Dosage, dosage_errors
 
 # Section text: h2 belongs to the section heading and h1 to the page title,
 # so editors get only the smaller heading and simple formatting.
@@ -226,11 +229,110 @@ class CalloutBlock(blocks.StructBlock):
         template = "learning/blocks/callout.html"
 
 
+class ExerciseChooserBlock(blocks.PageChooserBlock):
+    """Chooses an exercise. Every exercise in an article body is loaded at once, with
+    what the exercise include shows (steps, images and their renditions), so an article
+    with many exercise blocks costs the same few queries as one with a single block."""
+
+    def bulk_to_python(self, values):
+        model = self.model_class
+        ids = {value for value in values if value is not None}
+        found = (
+            model.objects.filter(pk__in=ids)
+            .select_related(*model.SHOWN_WITH_PAGE)
+            .prefetch_related(*model.prefetches())
+            .in_bulk()
+            if ids
+            else {}
+        )
+        return [found.get(value) for value in values]
+
+
+class ExerciseValue(blocks.StructValue):
+    def live_exercise(self):
+        """The chosen exercise if patients may see it; a draft or unpublished one shows
+        nothing, as its own page would be a 404."""
+        exercise = self.get("exercise")
+        return exercise if exercise is not None and exercise.live else None
+
+    def override(self):
+        """The values this article changes; an empty "per" keeps the exercise's."""
+        override = Dosage.from_object(self)
+        exercise = self.get("exercise")
+        if not self.get("period") and exercise is not None:
+            override = replace(override, period=exercise.period)
+        return override
+
+    def dosage(self):
+        exercise = self.live_exercise()
+        if exercise is None:
+            return None
+        return exercise.dosage.overridden_by(self.override())
+
+
+def _override_field(name):
+    lowest, highest, label = LIMITS[name]
+    # No min/max on the block: dosage_errors gives the one message for a wrong value.
+    return blocks.IntegerBlock(
+        required=False,
+        label=label,
+        help_text=f"Optional, {lowest}–{highest}. Leave empty to keep the exercise's.",
+    )
+
+
+class ExerciseBlock(blocks.StructBlock):
+    exercise = ExerciseChooserBlock(
+        page_type="learning.ExercisePage",
+        label="Exercise",
+        help_text="Choose an exercise from the exercise library. Patients see it only "
+        "once it is published.",
+    )
+    sets = _override_field("sets")
+    repetitions = _override_field("repetitions")
+    hold_seconds = _override_field("hold_seconds")
+    rest_seconds = _override_field("rest_seconds")
+    times_per_period = _override_field("times_per_period")
+    period = blocks.ChoiceBlock(
+        choices=PERIOD_CHOICES,
+        required=False,
+        label="…per",
+        help_text="A day or a week. Leave empty to keep the exercise's.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        override = Dosage.from_object(value)
+        errors = dosage_errors(override, complete=False)
+        if value.get("period") and value.get("times_per_period") is None:
+            errors.setdefault(
+                "times_per_period",
+                "You chose how often per day or week: give the number of times (1–7), "
+                "or leave both empty to keep the exercise's.",
+            )
+        if errors:
+            raise StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name, message in errors.items()}
+            )
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = "Exercise"
+        template = "learning/blocks/exercise.html"
+        value_class = ExerciseValue
+        form_classname = "exercise-block"
+        description = (
+            "An exercise from the library, with its steps, images and dosage. You may "
+            "change the dosage for this article."
+        )
+
+
 ARTICLE_BODY_BLOCKS = [
     ("section", SectionBlock()),
     ("benefits", BenefitsListBlock()),
     ("risks", RisksBlock()),
     ("callout", CalloutBlock()),
+    ("exercise", ExerciseBlock()),
 ]
 
 REFERENCE_BLOCKS = [("reference", ReferenceBlock())]

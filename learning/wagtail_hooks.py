@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin.dashboard import adjust_dashboard_panels
-from .admin.menu import article_menu_items
+from .admin.menu import article_menu_items, exercise_menu_items
 from .admin.reports import ReviewsDueMenuItem, ReviewsDueReportView
 from .admin.review_messages import describe_new_page_submission, describe_review_outcome
 from .models import Disclaimer, Person, Topic
@@ -34,8 +34,9 @@ class TopicViewSet(SnippetViewSet):
 
 
 class LearningCentreSnippets(SnippetViewSetGroup):
-    """The admin's "Learning Centre" menu: Articles and Add article (for people who may
-    add or change pages in the Learning Centre), then Disclaimers, People and Topics."""
+    """The admin's "Learning Centre" menu: Articles and Add article, Exercises and Add
+    exercise (for people who may add or change pages there), then Disclaimers, People
+    and Topics."""
 
     items = (DisclaimerViewSet, PersonViewSet, TopicViewSet)
     menu_icon = "folder-open-inverse"
@@ -43,11 +44,12 @@ class LearningCentreSnippets(SnippetViewSetGroup):
     menu_order = 300
 
     def get_submenu_items(self):
-        articles = article_menu_items()
+        pages = article_menu_items()
+        pages += exercise_menu_items(order=len(pages) + 1)
         snippets = super().get_submenu_items()
         for item in snippets:
-            item.order += len(articles)
-        return articles + snippets
+            item.order += len(pages)
+        return pages + snippets
 
 
 register_snippet(LearningCentreSnippets)

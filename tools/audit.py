@@ -27,6 +27,8 @@ PAGES = [
     ("Learning Centre", "/learning-centre/"),
     ("Topic", "/learning-centre/topic/pain/"),
     ("Article", "/learning-centre/therapeutic-exercise/"),
+    ("Exercise library", "/learning-centre/exercises/"),
+    ("Exercise", "/learning-centre/exercises/seated-knee-straightening/"),
     ("Search", "/search/?q=exercise"),
     ("Terms", "/terms-of-use/"),
 ]

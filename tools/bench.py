@@ -4,13 +4,18 @@ wrk on loopback, each as a ratio to a static file served in the same run.
 Uses DATABASE_URL (default: bench.sqlite3 beside the code) and REDIS_URL (default:
 Redis database 14 on 127.0.0.1 when it answers, otherwise the in-process cache).
 BENCH_ARTICLES (default 1000), BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
+
+Also times the demo article's PDF handout: cold (the first request after a publish, when
+it is made) and cached (kept), against the targets below.
 """
 
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -20,6 +25,7 @@ from local_server import (
     ensure_wrk,
     free_port,
     gunicorn,
+    manage,
     parse_ms,
     prepare_site,
     production_environment,
@@ -30,6 +36,11 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 # A session cookie makes the page cache step aside: what an uncached request costs.
 BYPASS_CACHE = "Cookie: sessionid=benchmark-not-a-session"
+
+HANDOUT_PATH = "/learning-centre/therapeutic-exercise/handout.pdf"
+HANDOUT_COLD_TARGET_MS = 2000
+HANDOUT_CACHED_TARGET_MS = 50
+HANDOUT_COLD_SAMPLES = int(os.environ.get("BENCH_HANDOUT_SAMPLES", "5"))
 
 
 def run_wrk(url, headers=(), connections=CONNECTIONS):
@@ -70,6 +81,63 @@ def worker_memory_mb(master_pid):
     return max(p[0] for p in peaks), max(p[1] for p in peaks)
 
 
+def timed_pdf(url):
+    """Milliseconds to fetch a handout, checking a PDF came back."""
+    start = time.perf_counter()
+    with urllib.request.urlopen(url) as response:  # noqa: S310 - loopback only
+        body = response.read()
+    elapsed = (time.perf_counter() - start) * 1000
+    if not body.startswith(b"%PDF-"):
+        sys.exit(f"{url} did not answer with a PDF")
+    return elapsed
+
+
+def handout_timings(env, base):
+    """Cold: the first request for the handout, then again after each new page-cache
+    generation (what a publish starts). Cached: the kept PDF, from the page cache and,
+    past it (a session cookie), from the handout's own store."""
+    url = base + HANDOUT_PATH
+    cold = [timed_pdf(url)]
+    # Another process can start a new generation only in a shared cache (Redis); with
+    # the in-process cache only the very first request is cold.
+    if env.get("REDIS_URL"):
+        for _ in range(HANDOUT_COLD_SAMPLES - 1):
+            manage(
+                env,
+                "shell",
+                "-c",
+                "from clinic_site.page_cache import invalidate_all; invalidate_all()",
+            )
+            cold.append(timed_pdf(url))
+    timed_pdf(url)  # kept again after the last cold one
+    cached = {
+        "Cached (page cache)": run_wrk(url, connections=1),
+        "Cached (past the page cache)": run_wrk(url, (BYPASS_CACHE,), connections=1),
+    }
+    return cold, cached
+
+
+def print_handout_timings(cold, cached):
+    def verdict(ms, target):
+        return "ok" if ms < target else "SLOW"
+
+    print(
+        f"\nHandout of the demo article ({HANDOUT_PATH}); targets: cold under "
+        f"{HANDOUT_COLD_TARGET_MS / 1000:g} s, cached under {HANDOUT_CACHED_TARGET_MS} ms"
+    )
+    print(f"{'Handout':<32}{'n':>5}{'p50 ms':>9}{'max/p99':>9}{'target':>8}")
+    worst = max(cold)
+    print(
+        f"{'Cold (made on request)':<32}{len(cold):>5}{statistics.median(cold):>9.0f}"
+        f"{worst:>9.0f}{verdict(worst, HANDOUT_COLD_TARGET_MS):>8}"
+    )
+    for name, (rps, p50, p99, _errors) in cached.items():
+        print(
+            f"{name:<32}{rps * SECONDS:>5.0f}{p50:>9.1f}{p99:>9.1f}"
+            f"{verdict(p99, HANDOUT_CACHED_TARGET_MS):>8}"
+        )
+
+
 def main():
     ensure_wrk()
     port = free_port()
@@ -101,6 +169,8 @@ def main():
             path: run_wrk(base + path, headers, connections=1) for _, path, headers in targets[2:]
         }
         rss, peak = worker_memory_mb(server.pid)
+        # After the memory reading, which stays comparable with earlier runs.
+        handout_cold, handout_cached = handout_timings(env, base)
 
     counts = query_counts(env, [path for _, path, _ in targets[2:]])
     static_rps = rows[0][2]
@@ -119,6 +189,7 @@ def main():
         rps, p50, p99, _errors = single[path]
         print(f"{name:<28}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}")
     print(f"Gunicorn worker memory after the run: {rss:.0f} MB resident (peak {peak:.0f} MB)")
+    print_handout_timings(handout_cold, handout_cached)
 
 
 if __name__ == "__main__":

@@ -37,12 +37,14 @@ def _mix(colour, other, amount):
 class Canvas:
     """Pillow drawing in the final image's coordinates, with rounded limbs."""
 
-    def __init__(self, background):
-        self.image = PillowImage.new("RGB", (WIDTH * SCALE, HEIGHT * SCALE), background)
+    def __init__(self, background, size=(WIDTH, HEIGHT), top=0):
+        """`top`: drawing coordinates start this far above the frame's top edge."""
+        self.size, self.top = size, top
+        self.image = PillowImage.new("RGB", (size[0] * SCALE, size[1] * SCALE), background)
         self.draw = ImageDraw.Draw(self.image)
 
     def _xy(self, points):
-        return [(x * SCALE, y * SCALE) for x, y in points]
+        return [(x * SCALE, (y - self.top) * SCALE) for x, y in points]
 
     def circle(self, centre, radius, fill=None, outline=None, width=0):
         (x, y), r = centre, radius
@@ -69,7 +71,7 @@ class Canvas:
         self.draw.arc(self._xy(corners), start, end, fill=fill, width=width * SCALE)
 
     def png(self):
-        small = self.image.resize((WIDTH, HEIGHT), PillowImage.Resampling.LANCZOS)
+        small = self.image.resize(self.size, PillowImage.Resampling.LANCZOS)
         buffer = io.BytesIO()
         small.quantize(PALETTE_SIZE).save(buffer, format="PNG", optimize=True)
         return buffer.getvalue()
@@ -158,8 +160,11 @@ def draw_heading_image(colours, seed):
 
 
 def get_or_create_heading_image(title, filename, colours, seed):
-    """The image with these exact bytes, stored once however often the loader runs."""
-    data = draw_heading_image(colours, seed)
+    return get_or_create_image(title, filename, draw_heading_image(colours, seed))
+
+
+def get_or_create_image(title, filename, data):
+    """The image with these exact PNG bytes, stored once however often the loader runs."""
     file_hash = hash_filelike(io.BytesIO(data))
     image_model = get_image_model()
     existing = image_model.objects.filter(file_hash=file_hash).first()

@@ -52,17 +52,23 @@ WRITING = (
     "learning.view_topic",
 )
 IMAGES = ("add_image", "choose_image")
+# Exercise programmes for patients: made and kept up by clinicians, never by site staff.
+PROGRAMMES = (
+    "programmes.add_programme",
+    "programmes.change_programme",
+    "programmes.view_programme",
+)
 
 ROLES = (
     Role(
         PHYSIOTHERAPISTS,
-        permissions=WRITING,
+        permissions=(*WRITING, *PROGRAMMES),
         image_permissions=IMAGES,
         page_permissions={LEARNING_CENTRE: ("add", "change")},
     ),
     Role(
         CLINICAL_REVIEWERS,
-        permissions=(*WRITING, "learning.add_topic", "learning.change_topic"),
+        permissions=(*WRITING, *PROGRAMMES, "learning.add_topic", "learning.change_topic"),
         image_permissions=IMAGES,
         page_permissions={LEARNING_CENTRE: ("add", "change", "publish", "lock", "unlock")},
     ),

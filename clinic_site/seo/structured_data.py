@@ -79,3 +79,73 @@ def clinic_organisation(clinic_settings, url):
             "target": clinic_settings.booking_url,
         }
     return data
+
+
+def iso_duration(seconds):
+    """ISO 8601 duration: 30 → "PT30S", 90 → "PT1M30S", 0 → "PT0S"."""
+    minutes, rest = divmod(int(seconds), 60)
+    parts = (f"{minutes}M" if minutes else "") + (f"{rest}S" if rest or not minutes else "")
+    return f"PT{parts}"
+
+
+def exercise_plan(
+    *,
+    name,
+    description,
+    url,
+    dosage,
+    image_url=None,
+    exercise_type=None,
+    body_location=None,
+    reviewed_by=None,
+    last_reviewed=None,
+):
+    """An ExercisePlan for an exercise page. `dosage` is plain values: sets, repetitions,
+    hold_seconds, rest_seconds (numbers or None), and `frequency` and `summary` (the
+    words patients read, made where the wording lives). `reviewed_by` is a Person-like
+    object (name, profession, credentials); the review belongs to the page, so it sits
+    on the MedicalWebPage the plan is the main entity of."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "ExercisePlan",
+        "name": name,
+        "description": description,
+        "url": url,
+        "inLanguage": "en-GB",
+        "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+    }
+    if image_url:
+        data["image"] = image_url
+    if exercise_type:
+        data["exerciseType"] = exercise_type
+    if body_location:
+        data["bodyLocation"] = body_location
+        data["about"] = {"@type": "AnatomicalStructure", "name": body_location}
+    data.update(_dosage_properties(dosage))
+    page = {"@type": "MedicalWebPage", "url": url}
+    if reviewed_by is not None:
+        page["reviewedBy"] = person(reviewed_by)
+    if last_reviewed:
+        page["lastReviewed"] = last_reviewed.isoformat()
+    data["mainEntityOfPage"] = page
+    return data
+
+
+def _dosage_properties(dosage):
+    data = {}
+    if dosage.get("frequency"):
+        data["activityFrequency"] = dosage["frequency"]
+    if dosage.get("repetitions"):
+        data["repetitions"] = dosage["repetitions"]
+    if dosage.get("hold_seconds"):
+        data["workload"] = {
+            "@type": "QuantitativeValue",
+            "value": dosage["hold_seconds"],
+            "unitCode": "SEC",
+            "unitText": "seconds held",
+        }
+    if dosage.get("rest_seconds") is not None:
+        data["restPeriods"] = iso_duration(dosage["rest_seconds"])
+    if dosage.get("summary"):
+        data["additionalVariable"] = dosage["summary"]
+    return data

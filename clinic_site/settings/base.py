@@ -312,6 +312,15 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Refuses damaged images that Wagtail's header checks let through.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "clinic_site.hardening.image_uploads.ClinicImageForm"
 
+# Hosts an exercise's video link may point at, comma-separated, e.g.
+# "www.youtube-nocookie.com,vimeo.com". Empty (the default): no exercise shows a video,
+# so no third party sees patients until the clinic chooses one. Links only, no embeds.
+EXERCISE_VIDEO_HOSTS = [
+    host.strip().lower()
+    for host in os.environ.get("EXERCISE_VIDEO_HOSTS", "").split(",")
+    if host.strip()
+]
+
 # Patients read dates in the clinic's own format ("25 November 2026").
 DATE_FORMAT = "j F Y"
 

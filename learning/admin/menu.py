@@ -1,14 +1,16 @@
-"""The Learning Centre menu's article items: "Articles" (the Learning Centre's page
-listing) and "Add article", shown only to people who may add or change pages there."""
+"""The Learning Centre menu's page items: "Articles" (the Learning Centre's page
+listing) and "Add article", "Exercises" (the exercise library's listing) and "Add
+exercise", shown only to people who may add or change pages there."""
 
 from django.urls import reverse
 
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
-from ..models import ArticlePage, LearningCentreIndexPage
+from ..models import ArticlePage, ExerciseLibraryPage, ExercisePage, LearningCentreIndexPage
 
 _CACHE_ATTRIBUTE = "_learning_centre_for_menu"
+_LIBRARY_CACHE_ATTRIBUTE = "_exercise_library_for_menu"
 
 
 def learning_centre_for(request):
@@ -60,4 +62,56 @@ def article_menu_items():
     return [
         ArticlesMenuItem("Articles", name="articles", icon_name="doc-full-inverse", order=1),
         AddArticleMenuItem("Add article", name="add-article", icon_name="plus", order=2),
+    ]
+
+
+def exercise_library_for(request):
+    """The exercise library in the user's Learning Centre, with the user's permission
+    tester for it, or (None, None); looked up once per request."""
+    if not hasattr(request, _LIBRARY_CACHE_ATTRIBUTE):
+        found = (None, None)
+        centre, _ = learning_centre_for(request)
+        library = ExerciseLibraryPage.objects.child_of(centre).first() if centre else None
+        if library is not None:
+            found = (library, library.permissions_for_user(request.user))
+        setattr(request, _LIBRARY_CACHE_ATTRIBUTE, found)
+    return getattr(request, _LIBRARY_CACHE_ATTRIBUTE)
+
+
+class ExerciseLibraryMenuItem(LearningCentrePageMenuItem):
+    """A menu item for the exercise library; absent while the site has none."""
+
+    def url_for_library(self, library, permissions):
+        raise NotImplementedError
+
+    def library_url(self, request):
+        library, permissions = exercise_library_for(request)
+        return None if library is None else self.url_for_library(library, permissions)
+
+    def is_shown(self, request):
+        return self.library_url(request) is not None
+
+    def render_component(self, request):
+        return LinkMenuItem(
+            self.name, self.label, self.library_url(request), icon_name=self.icon_name
+        )
+
+
+class ExercisesMenuItem(ExerciseLibraryMenuItem):
+    def url_for_library(self, library, permissions):
+        return reverse("wagtailadmin_explore", args=[library.pk])
+
+
+class AddExerciseMenuItem(ExerciseLibraryMenuItem):
+    def url_for_library(self, library, permissions):
+        if not (permissions.can_add_subpage() and ExercisePage.can_create_at(library)):
+            return None
+        return reverse("wagtailadmin_pages:add", args=["learning", "exercisepage", library.pk])
+
+
+def exercise_menu_items(order):
+    """ "Exercises" and "Add exercise", numbered on from `order`."""
+    return [
+        ExercisesMenuItem("Exercises", name="exercises", icon_name="pick", order=order),
+        AddExerciseMenuItem("Add exercise", name="add-exercise", icon_name="plus", order=order + 1),
     ]

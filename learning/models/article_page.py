@@ -174,9 +174,13 @@ class ArticlePage(HandoutMixin, ClinicallyReviewedMixin, HeadingImageMixin, Page
         )
 
     def readable_sections(self):
-        """(heading, plain text) for each body block, in order."""
+        """(heading, plain text) for each body block the article's writer wrote, in order."""
         sections = []
         for block in self.body:
+            if block.block_type == "exercise":
+                # An exercise's words are its own page's, graded and reviewed there;
+                # the writer of this article cannot change them.
+                continue
             pieces = block_pieces(block.block, block.value)
             heading = block.value.get("heading") or block.block.label
             sections.append((heading, plain_text(pieces)))

@@ -4,9 +4,11 @@ stop. Clinical content, so it has drafts, revisions and Clinical review like an 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -17,6 +19,9 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from clinic_site.seo import public_url
+from clinic_site.seo.structured_data import breadcrumb_list, exercise_plan
+
 from ..dosage import LIMITS, PER_DAY, PERIOD_CHOICES, Dosage, dosage_errors
 from ..forms import ExercisePageForm
 from ..panels import DraftInlinePanel
@@ -26,6 +31,8 @@ from .site_settings import LearningCentreSettings
 from .snippets import Person, Topic
 
 MAX_IMAGES = 3
+# The image search engines and link previews show: the first one, whole.
+SHARE_IMAGE_SPEC = "width-1200|format-jpeg"
 
 
 class Difficulty(models.TextChoices):
@@ -43,6 +50,41 @@ def allowed_video_hosts():
     """Hosts an exercise video may come from (setting EXERCISE_VIDEO_HOSTS; none by
     default, so no third party is shown to patients until the clinic chooses one)."""
     return [host.lower() for host in getattr(settings, "EXERCISE_VIDEO_HOSTS", [])]
+
+
+def _own_required_message(db_field):
+    """The model field's own message for a missing value, if it has one."""
+    for key in ("blank", "null"):
+        message = db_field.error_messages.get(key)
+        if message and str(message) != str(models.Field.default_error_messages[key]):
+            return message
+    return None
+
+
+class RowsInlinePanel(DraftInlinePanel):
+    """Steps and images: a row missing its text, image or description is refused with
+    the model field's own words ("Describe what the image shows…"), not Django's
+    "This field is required."."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        row_options = options["formsets"][self.relation_name]
+        model = self.db_field.related_model
+        base = row_options.get("form", WagtailAdminModelForm)
+
+        class RowForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name, field in self.fields.items():
+                    try:
+                        message = _own_required_message(model._meta.get_field(name))
+                    except FieldDoesNotExist:
+                        continue
+                    if message:
+                        field.error_messages = {**field.error_messages, "required": message}
+
+        row_options["form"] = RowForm
+        return options
 
 
 class ExercisePage(HandoutMixin, ClinicallyReviewedMixin, Page):  # noqa: DJ008 - Page has __str__
@@ -122,8 +164,8 @@ class ExercisePage(HandoutMixin, ClinicallyReviewedMixin, Page):  # noqa: DJ008 
         FieldPanel("body_region"),
         FieldRowPanel([FieldPanel("difficulty"), FieldPanel("equipment")]),
         FieldPanel("starting_position"),
-        DraftInlinePanel("steps", heading="Steps", label="Step", min_num=1),
-        DraftInlinePanel("images", heading="Images", label="Image", min_num=1, max_num=MAX_IMAGES),
+        RowsInlinePanel("steps", heading="Steps", label="Step", min_num=1),
+        RowsInlinePanel("images", heading="Images", label="Image", min_num=1, max_num=MAX_IMAGES),
         FieldPanel("video_url"),
         MultiFieldPanel(
             [
@@ -198,6 +240,76 @@ class ExercisePage(HandoutMixin, ClinicallyReviewedMixin, Page):  # noqa: DJ008 
         if not allowed:
             return "Videos are switched off for this site: remove the link."
         return f"Videos may only come from {', '.join(allowed)}; {host} is not one of them."
+
+    def shown_video_url(self):
+        """The video link patients see: only one from a host the clinic still allows."""
+        return self.video_url if self.video_url and not self.video_host_error() else ""
+
+    def get_meta_description(self):
+        return self.search_description or self.purpose
+
+    @staticmethod
+    def disclaimers(learning_settings):
+        """The clinic's default top disclaimer and closing note, as articles show them
+        when they choose none; unpublished disclaimers are never shown."""
+        return tuple(
+            disclaimer if disclaimer is not None and disclaimer.live else None
+            for disclaimer in (
+                learning_settings.default_top_disclaimer,
+                learning_settings.default_closing_note,
+            )
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        learning_settings = LearningCentreSettings.for_request(request)
+        context["top_disclaimer"], context["closing_note"] = self.disclaimers(learning_settings)
+        # Home, Learning Centre and library in one query, for the breadcrumbs.
+        home, context["learning_centre"], context["exercise_library"] = list(
+            self.get_ancestors().filter(depth__gt=1)
+        )[-3:]
+        context["home_page"] = home
+        context["dosage"] = self.dosage
+        context["video_url"] = self.shown_video_url()
+        context["canonical_url"] = public_url(request, self.get_url(request))
+        context["structured_data"] = self.structured_data(request, context)
+        return context
+
+    def structured_data(self, request, context):
+        url = context["canonical_url"]
+        crumbs = [
+            (page.title if index else "Home", public_url(request, page.get_url(request)))
+            for index, page in enumerate(
+                (context["home_page"], context["learning_centre"], context["exercise_library"])
+            )
+        ]
+        images = list(self.images.all())
+        image_url = (
+            public_url(request, images[0].image.get_rendition(SHARE_IMAGE_SPEC).url)
+            if images
+            else None
+        )
+        dosage = self.dosage
+        return [
+            exercise_plan(
+                name=self.title,
+                description=self.purpose,
+                url=url,
+                dosage={
+                    "repetitions": dosage.repetitions,
+                    "hold_seconds": dosage.hold_seconds,
+                    "rest_seconds": dosage.rest_seconds,
+                    "frequency": dosage.frequency(),
+                    "summary": dosage.summary(),
+                },
+                image_url=image_url,
+                exercise_type=f"{self.get_difficulty_display()} home exercise",
+                body_location=self.body_region.name,
+                reviewed_by=self.clinical_reviewer,
+                last_reviewed=self.last_reviewed,
+            ),
+            breadcrumb_list([*crumbs, (self.title, url)]),
+        ]
 
     def clean(self):
         super().clean()

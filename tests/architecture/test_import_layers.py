@@ -1,6 +1,7 @@
-"""Dependencies point one way: the site's pages may use the Learning Centre, the Learning
-Centre uses infrastructure, and infrastructure uses neither app's models. Read from the
-code with ast; migrations are left out (they use historical models by design)."""
+"""Dependencies point one way: the site's pages may use exercise programmes and the
+Learning Centre, programmes use the Learning Centre, the Learning Centre uses
+infrastructure, and infrastructure uses none of the apps' models. Read from the code
+with ast; migrations are left out (they use historical models by design)."""
 
 from tests.helpers.code_layout import (
     PROJECT_DIR,
@@ -19,10 +20,22 @@ INFRASTRUCTURE = [
     "clinic_site.handouts",
 ]
 MODELS = ("clinic_site.models", "learning.models")
+PROGRAMMES = "programmes"
+
+
+def programme_modules():
+    for path in sorted((PROJECT_DIR / PROGRAMMES).rglob("*.py")):
+        if "migrations" not in path.parts:
+            yield path
 
 
 def imports_by_module():
-    return {module_name(path): imported_modules(path) for path in shipped_modules()}
+    paths = [*shipped_modules(), *programme_modules()]
+    return {module_name(path): imported_modules(path) for path in paths}
+
+
+def imports_programmes(name):
+    return name == PROGRAMMES or name.startswith(f"{PROGRAMMES}.")
 
 
 def test_no_import_cycle_between_packages():
@@ -69,6 +82,28 @@ def test_infrastructure_imports_neither_app():
     assert offenders == {}
 
 
+def test_neither_the_learning_centre_nor_infrastructure_imports_programmes():
+    lower = ("learning", *INFRASTRUCTURE)
+    offenders = {
+        module: sorted(i for i in imported if imports_programmes(i))
+        for module, imported in imports_by_module().items()
+        if module == "learning"
+        or module.startswith(tuple(f"{name}." for name in lower))
+        or module in INFRASTRUCTURE
+    }
+    assert {module: found for module, found in offenders.items() if found} == {}
+
+
+def test_programmes_never_import_the_site_models():
+    offenders = {
+        module: sorted(i for i in imported if i.startswith("clinic_site.models"))
+        for module, imported in imports_by_module().items()
+        if imports_programmes(module)
+    }
+    assert list(programme_modules())  # the checks above and below read the app
+    assert {module: found for module, found in offenders.items() if found} == {}
+
+
 def test_nothing_shipped_imports_the_tests():
     offenders = {
         module: sorted(i for i in imported if i == "tests" or i.startswith("tests."))
@@ -82,6 +117,9 @@ def test_the_checks_see_a_cycle_and_a_registry_lookup(tmp_path):
     assert cycles({"a.x": {"a.y"}, "a.y": {"a.z"}, "a.z": {"a.x"}}) == [["a.x", "a.y", "a.z"]]
     module = PROJECT_DIR / "learning" / "reviews.py"
     assert "learning.models" not in imported_modules(module)
+    views = PROJECT_DIR / "programmes" / "views.py"
+    assert imports_programmes(module_name(views))
+    assert "clinic_site.handouts" in imported_modules(views)
     probe = tmp_path / "probe.py"
     probe.write_text('from django.apps import apps\napps.get_model("clinic_site", "Thing")\n')
     assert "clinic_site.models" in imported_modules(probe)

@@ -2,15 +2,10 @@
 best-practice rules, on any public page type, phone or desktop."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from django.template.loader import render_to_string
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-# Best practice: content in landmarks, one main, one <h1>, headings in order, landmarks
-# told apart by their names, a skip link that leads somewhere, scrollable regions a
-# keyboard can reach, and the like.
-RULE_TAGS = [*WCAG_TAGS, "best-practice"]
+from tests.helpers.axe import axe_problems
 
 # Page type: (path, the status it answers with).
 PAGES = {
@@ -29,14 +24,6 @@ PAGES = {
 # the live server shows them on demand. The browser is answered with the same HTML at
 # an address on the live server, so their stylesheet loads as it does in production.
 STANDALONE_ERROR_STATUSES = [500, 503]
-
-
-def violations_summary(results):
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} element(s): "
-        f"{[node['target'] for node in v['nodes']][:5]})"
-        for v in results.response["violations"]
-    ]
 
 
 def answer_with(status, body):
@@ -58,7 +45,6 @@ def serve_standalone_error_pages(page, site):
 
 @pytest.mark.parametrize("viewport", ["mobile", "desktop"])
 def test_no_wcag_or_best_practice_violations_on_any_page_type(demo_site, new_page, viewport):
-    axe = Axe()
     page = new_page(viewport)
     pages = {**PAGES, **serve_standalone_error_pages(page, demo_site)}
     problems = {}
@@ -66,9 +52,8 @@ def test_no_wcag_or_best_practice_violations_on_any_page_type(demo_site, new_pag
     def scan(name, url, expected_status):
         response = page.goto(url)
         assert response.status == expected_status, name
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": RULE_TAGS}})
-        if results.violations_count:
-            problems[name] = violations_summary(results)
+        if found := axe_problems(page):
+            problems[name] = found
 
     for name, (path, status) in pages.items():
         scan(name, demo_site + path, status)

@@ -3,7 +3,12 @@
 from wagtail.models import Page
 
 from clinic_site.models import HomePage, LegalPage
-from learning.models import ArticlePage, LearningCentreIndexPage
+from learning.models import (
+    ArticlePage,
+    ExerciseLibraryPage,
+    ExercisePage,
+    LearningCentreIndexPage,
+)
 
 
 def test_home_holds_the_learning_centre_and_legal_pages():
@@ -11,9 +16,17 @@ def test_home_holds_the_learning_centre_and_legal_pages():
     assert HomePage.allowed_parent_page_models() == [Page]
 
 
-def test_learning_centre_takes_only_articles():
-    assert LearningCentreIndexPage.allowed_subpage_models() == [ArticlePage]
+def test_learning_centre_takes_articles_and_one_exercise_library():
+    assert LearningCentreIndexPage.allowed_subpage_models() == [ArticlePage, ExerciseLibraryPage]
     assert LearningCentreIndexPage.allowed_parent_page_models() == [HomePage]
+
+
+def test_the_exercise_library_takes_only_exercises(exercise_library):
+    assert ExerciseLibraryPage.allowed_subpage_models() == [ExercisePage]
+    assert ExerciseLibraryPage.allowed_parent_page_models() == [LearningCentreIndexPage]
+    assert ExercisePage.allowed_subpage_models() == []
+    assert ExercisePage.allowed_parent_page_models() == [ExerciseLibraryPage]
+    assert not ExerciseLibraryPage.can_create_at(exercise_library.get_parent())
 
 
 def test_articles_and_legal_pages_are_leaves():

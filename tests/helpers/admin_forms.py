@@ -119,6 +119,7 @@ def clinic_settings_form(clinic_settings, **changes):
         "email": clinic_settings.email,
         "address": clinic_settings.address,
         "terms_page": _pk(clinic_settings.terms_page),
+        "handout_paper_size": clinic_settings.handout_paper_size,
         **changes,
     }
 

@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-APPS = ("clinic_site", "learning")
+APPS = ("clinic_site", "learning", "programmes")
 
 
 def shipped_modules():

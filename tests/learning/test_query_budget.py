@@ -7,7 +7,14 @@ warm) with the full-page cache out of the way, since that is what a cache miss c
 import pytest
 from wagtail_factories import ImageFactory
 
-from tests.factories import ArticlePageFactory, PersonFactory, TopicFactory, article_body
+from tests.factories import (
+    ArticlePageFactory,
+    ExerciseLibraryPageFactory,
+    ExercisePageFactory,
+    PersonFactory,
+    TopicFactory,
+    article_body,
+)
 
 # Issue 5's budgets: article ≤ 8, Learning Centre and topic pages ≤ 10, search ≤ 10.
 ARTICLE_BUDGET = 8
@@ -15,6 +22,11 @@ LEARNING_CENTRE_BUDGET = 10
 TOPIC_BUDGET = 10
 SEARCH_BUDGET = 10
 HOME_BUDGET = 8
+# Issue 12: an exercise page, the exercise library, and an article with exercise blocks
+# (all its exercises, steps, images and renditions loaded together, however many blocks).
+EXERCISE_BUDGET = 0
+EXERCISE_LIBRARY_BUDGET = 0
+ARTICLE_WITH_EXERCISES_BUDGET = 0
 
 
 @pytest.fixture
@@ -83,3 +95,52 @@ def test_search(client, site_with, django_assert_max_num_queries):
 def test_home(client, site_with, django_assert_max_num_queries):
     clinic, _ = site_with
     warm_then_count(client, clinic.home.url, django_assert_max_num_queries, HOME_BUDGET)
+
+
+@pytest.fixture(params=[1, 50], ids=["1 item", "50 items"])
+def exercises(request, clinic, without_page_cache):
+    """n exercises with three images and n steps each, over five regions, and an
+    article with three exercise blocks (two different exercises and a repeat)."""
+    n = request.param
+    library = ExerciseLibraryPageFactory(parent=clinic.learning_centre)
+    regions = [TopicFactory() for _ in range(5)]
+    made = [
+        ExercisePageFactory(
+            parent=library,
+            body_region=regions[index % 5],
+            steps=[f"Step {step}." for step in range(n)] or None,
+            images=[(ImageFactory(), f"Position {picture}") for picture in range(3)],
+        )
+        for index in range(n if n > 1 else 2)
+    ]
+    no_change = dict.fromkeys(
+        ("sets", "repetitions", "hold_seconds", "rest_seconds", "times_per_period")
+    )
+    blocks = [
+        ("exercise", {"exercise": exercise, **no_change, "period": "", "repetitions": 12})
+        for exercise in (made[0], made[1], made[0])
+    ]
+    article = ArticlePageFactory(
+        parent=clinic.learning_centre, body=[*article_body(), *blocks] * (1 if n == 1 else 3)
+    )
+    return library, made[0], article
+
+
+def test_exercise_page(client, exercises, django_assert_max_num_queries):
+    _, exercise, _ = exercises
+    response = warm_then_count(client, exercise.url, django_assert_max_num_queries, EXERCISE_BUDGET)
+    assert response.content.count(b'class="exercise__figure"') == 3
+
+
+def test_exercise_library(client, exercises, django_assert_max_num_queries):
+    library, _, _ = exercises
+    warm_then_count(client, library.url, django_assert_max_num_queries, EXERCISE_LIBRARY_BUDGET)
+
+
+def test_article_with_exercise_blocks(client, exercises, django_assert_max_num_queries):
+    _, _, article = exercises
+    response = warm_then_count(
+        client, article.url, django_assert_max_num_queries, ARTICLE_WITH_EXERCISES_BUDGET
+    )
+    shown = response.content.count(b'class="article-section article-exercise"')
+    assert shown == len([b for b in article.body if b.block_type == "exercise"])

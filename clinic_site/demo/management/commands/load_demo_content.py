@@ -1,5 +1,6 @@
-"""Builds the demo clinic: home page, Learning Centre, articles, Terms of Use,
-default disclaimers and an admin login. Safe to run again: what exists is kept."""
+"""Builds the demo clinic: home page, Learning Centre, articles, an exercise library, a
+sample exercise programme, Terms of Use, default disclaimers and an admin login. Safe to
+run again: what exists is kept."""
 
 import datetime
 import os
@@ -12,7 +13,14 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from clinic_site.demo import articles as demo
+from clinic_site.demo import exercises as demo_exercises
+from clinic_site.demo.exercise_loader import (
+    add_exercises_to_article,
+    ensure_exercises,
+    ensure_library,
+)
 from clinic_site.demo.images import get_or_create_heading_image
+from clinic_site.demo.sample_programme import ensure_sample_programme, programme_link
 from clinic_site.models import ClinicSettings, HomePage, LegalPage
 from learning.models import (
     ArticleAuthor,
@@ -46,7 +54,10 @@ class Command(BaseCommand):
         learning_settings = self.ensure_learning_centre_settings(site)
         learning_centre = self.ensure_learning_centre(home)
         author, reviewer = self.ensure_person(demo.AUTHOR), self.ensure_person(demo.REVIEWER)
-        topics = {values["slug"]: self.ensure_topic(values) for values in demo.TOPICS}
+        topics = {
+            values["slug"]: self.ensure_topic(values)
+            for values in [*demo.TOPICS, *demo_exercises.TOPICS]
+        }
         for article in demo.ARTICLES:
             self.ensure_article(
                 learning_centre,
@@ -56,8 +67,12 @@ class Command(BaseCommand):
                 [topics[slug] for slug in article["topics"]],
                 learning_settings.review_interval_years,
             )
+        exercises = self.ensure_exercise_library(
+            learning_centre, reviewer, topics, learning_settings.review_interval_years
+        )
         self.ensure_admin_user(options["admin_username"], options["admin_password"])
         self.ensure_role_users(options["admin_password"])
+        self.ensure_sample_programme(learning_centre, exercises)
 
     def publish(self, page):
         page.save_revision().publish()
@@ -179,6 +194,25 @@ class Command(BaseCommand):
         learning_centre.add_child(instance=article)
         self.publish(article)
         self.stdout.write(f"Created the article “{article.title}”.")
+
+    def ensure_exercise_library(self, learning_centre, reviewer, topics, review_interval_years):
+        write = self.stdout.write
+        library = ensure_library(learning_centre, write)
+        exercises = ensure_exercises(library, reviewer, topics, review_interval_years, write)
+        add_exercises_to_article(learning_centre, exercises, write)
+        return exercises
+
+    def ensure_sample_programme(self, learning_centre, exercises):
+        articles = {page.slug: page for page in ArticlePage.objects.child_of(learning_centre)}
+        physiotherapist = next(
+            (name for name, (role, _) in demo.ROLE_USERS.items() if role == "Physiotherapists"),
+            None,
+        )
+        created_by = get_user_model().objects.filter(username=physiotherapist).first()
+        programme = ensure_sample_programme(exercises, articles, created_by, self.stdout.write)
+        self.stdout.write(
+            self.style.SUCCESS(f"Sample exercise programme: {programme_link(programme)}")
+        )
 
     def heading_image(self, values):
         return get_or_create_heading_image(
