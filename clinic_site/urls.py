@@ -36,5 +36,9 @@ if settings.DEBUG or settings.SERVE_MEDIA_FILES:
         )
     ]
 
-# Wagtail serves every other URL from the page tree, so it comes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail serves every other URL from the page tree, so it comes last; a page's
+# handout.pdf goes just before it, as Wagtail's own pattern takes only paths ending in "/".
+urlpatterns += [
+    path("", include("clinic_site.handouts.urls")),
+    path("", include(wagtail_urls)),
+]

@@ -7,8 +7,10 @@ from django import template
 register = template.Library()
 logger = logging.getLogger("clinic_site.handouts")
 
-# Sharp enough for a picture printed about 8 cm wide; JPEG, which PDFs embed as it is.
-HANDOUT_IMAGE_SPEC = "max-800x800|format-jpeg|jpegquality-85"
+# The web pages' own JPEG rendition (templates/learning/includes/exercise_instructions.html),
+# so a handout usually makes none: sharp enough printed 8 cm wide, and PDFs embed JPEG
+# as it is.
+HANDOUT_IMAGE_SPEC = "format-jpeg|width-800"
 
 
 @register.simple_tag

@@ -4,7 +4,7 @@ Only a live, public page has one: for a draft, a private page (or one under a pr
 page) or a preview the address is a plain 404, decided in `route()` before Wagtail's
 view-restriction hook could answer with a password or sign-in form instead."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.url_routing import RouteResult
@@ -29,6 +29,8 @@ class HandoutMixin(RoutablePageMixin):
     def handout(self, request):
         if getattr(request, "is_preview", False):
             raise Http404
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
         live_url = public_url(request, self.get_url(request))
         return handout_response(
             request,

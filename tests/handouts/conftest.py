@@ -100,8 +100,3 @@ def knee_exercise(exercise_library):
         next_review_due=datetime.date(2029, 10, 5),
         steps=["Slowly straighten your right knee.", "Hold, then lower your foot gently."],
     )
-
-
-@pytest.fixture(autouse=True)
-def dev_urls(settings):  # TEMPORARY
-    settings.ROOT_URLCONF = "tests.handouts.dev_urls"

@@ -2,6 +2,8 @@
 
 import pytest
 
+from django.http import Http404
+
 from wagtail.models import PageViewRestriction
 
 from tests.factories import ExercisePageFactory, TopicFactory
@@ -75,6 +77,19 @@ def test_odd_addresses_under_the_handout_are_not_found(client, knee_exercise, ta
     response = client.get(knee_exercise.url + tail)
 
     assert response.status_code == 404
+
+
+def test_a_preview_has_no_handout(rf, knee_exercise):
+    request = rf.get(knee_exercise.handout_url())
+    request.is_preview = True
+
+    with pytest.raises(Http404):
+        knee_exercise.handout(request)
+
+
+def test_a_handout_is_only_read(client, knee_exercise):
+    assert client.post(knee_exercise.handout_url()).status_code == 405
+    assert client.head(knee_exercise.handout_url()).status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/handout.pdf", "/learning-centre/handout.pdf"])

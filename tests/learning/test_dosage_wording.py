@@ -26,8 +26,14 @@ TARGET_GRADE = 8
             Dosage(sets=2, repetitions=8, hold_seconds=5, times_per_period=3, period="week"),
             "Hold for 5 seconds, 2 sets of 8, 3 times a week",
         ),
-        (Dosage(hold_seconds=90, times_per_period=7, period="week"), "Hold for 1 minute 30 seconds, every day"),
-        (Dosage(hold_seconds=1, times_per_period=1, period="week"), "Hold for 1 second, once a week"),
+        (
+            Dosage(hold_seconds=90, times_per_period=7, period="week"),
+            "Hold for 1 minute 30 seconds, every day",
+        ),
+        (
+            Dosage(hold_seconds=1, times_per_period=1, period="week"),
+            "Hold for 1 second, once a week",
+        ),
         (Dosage(repetitions=10), "Do it 10 times"),
     ],
 )

@@ -32,9 +32,7 @@ def library(client):
 
 @pytest.fixture
 def regions(db):
-    return {
-        name: TopicFactory(name=name, slug=name.lower()) for name in ("Knee", "Back", "Neck")
-    }
+    return {name: TopicFactory(name=name, slug=name.lower()) for name in ("Knee", "Back", "Neck")}
 
 
 def test_exercises_are_grouped_by_part_of_the_body(client, exercise_library, regions):
@@ -131,9 +129,7 @@ def test_an_exercise_awaiting_review_is_invisible_until_approved(
 ):
     images = [(ImageFactory(), "Lying on your back, one knee bent")]
     form = exercise_form(regions["Knee"], images, action=None, last_reviewed="")
-    response = physio.post(
-        f"/admin/pages/add/learning/exercisepage/{exercise_library.pk}/", form
-    )
+    response = physio.post(f"/admin/pages/add/learning/exercisepage/{exercise_library.pk}/", form)
     assert response.status_code == 302
     draft = ExercisePage.objects.get(slug="straight-leg-raise")
     submitted = physio.post(

@@ -22,11 +22,14 @@ LEARNING_CENTRE_BUDGET = 10
 TOPIC_BUDGET = 10
 SEARCH_BUDGET = 10
 HOME_BUDGET = 8
-# Issue 12: an exercise page, the exercise library, and an article with exercise blocks
-# (all its exercises, steps, images and renditions loaded together, however many blocks).
-EXERCISE_BUDGET = 0
-EXERCISE_LIBRARY_BUDGET = 0
-ARTICLE_WITH_EXERCISES_BUDGET = 0
+# Issue 12. An exercise page: routing through the Learning Centre and the library, the
+# exercise with its steps, images and renditions, its ancestors for the breadcrumbs.
+# The library: its exercises, their steps, images and renditions, whatever their number.
+# An article's exercise blocks add their exercises, steps, images and renditions: four
+# queries, however many blocks.
+EXERCISE_BUDGET = 12
+EXERCISE_LIBRARY_BUDGET = 13
+ARTICLE_WITH_EXERCISES_BUDGET = ARTICLE_BUDGET + 4
 
 
 @pytest.fixture

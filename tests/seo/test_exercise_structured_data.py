@@ -119,4 +119,7 @@ def test_the_builder_takes_plain_values_and_leaves_out_what_is_missing():
     assert plan["activityFrequency"] == "3 times a day"
     for absent in ("image", "workload", "restPeriods", "bodyLocation", "exerciseType"):
         assert absent not in plan
-    assert plan["mainEntityOfPage"] == {"@type": "MedicalWebPage", "url": "https://physio.example/x/"}
+    assert plan["mainEntityOfPage"] == {
+        "@type": "MedicalWebPage",
+        "url": "https://physio.example/x/",
+    }
