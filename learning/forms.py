@@ -5,14 +5,15 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 # What publishing directly (not through Clinical review, whose approval fills these
 # in) still needs, and how the editor is told.
+# "{page}" is what is being written: "article" or "exercise".
 NEEDED_TO_PUBLISH = {
     "clinical_reviewer": "This field is required to publish: choose the clinician who "
-    "checked this article. (Approving it in Clinical review records the reviewer.)",
+    "checked this {page}. (Approving it in Clinical review records the reviewer.)",
     "last_reviewed": "This field is required to publish: enter the date a clinician last "
-    "checked the whole article. (Approving it in Clinical review records today's date.)",
+    "checked the whole {page}. (Approving it in Clinical review records today's date.)",
 }
 SET_BY_APPROVAL = (
-    "Set to the day a clinical reviewer approves the article in Clinical review. "
+    "Set to the day a clinical reviewer approves the {page} in Clinical review. "
     "Only clinical reviewers may change it."
 )
 NO_AUTHOR = "Add at least one author: patients are shown who wrote the article."
@@ -20,6 +21,8 @@ AUTHOR_NOT_CHOSEN = "Choose the author from the People list, or delete this row.
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    page_kind = "article"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.may_publish = self.user_may_publish()
@@ -27,7 +30,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         if last_reviewed is not None and self.for_user is not None and not self.may_publish:
             # Writers see the date, read-only; the reviewer's approval sets it.
             last_reviewed.disabled = True
-            last_reviewed.help_text = SET_BY_APPROVAL
+            last_reviewed.help_text = SET_BY_APPROVAL.format(page=self.page_kind)
         authors = self.formsets.get("authors")
         if authors is not None:
             authors.error_messages = {**authors.error_messages, "too_few_forms": NO_AUTHOR}
@@ -82,7 +85,7 @@ class ArticlePageForm(WagtailAdminPageForm):
             return
         for name, message in NEEDED_TO_PUBLISH.items():
             if name in self.fields and not cleaned_data.get(name) and name not in self.errors:
-                self.add_error(name, message)
+                self.add_error(name, message.format(page=self.page_kind))
 
     def clean(self):
         cleaned_data = super().clean()
@@ -109,6 +112,8 @@ class ArticlePageForm(WagtailAdminPageForm):
 
 class ExercisePageForm(ArticlePageForm):
     """An exercise: the article's publishing rules, and its steps and images explained."""
+
+    page_kind = "exercise"
 
     FORMSET_MESSAGES = {
         "steps": {"too_few_forms": "Add at least one step: patients follow them in order."},

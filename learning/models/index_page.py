@@ -16,6 +16,7 @@ from ..feeds import LearningCentreFeed
 from ..pagination import KeptCountPaginator, page_number
 from ..publisher import publisher_name
 from .article_page import ArticlePage
+from .exercise_library_page import ExerciseLibraryPage
 from .heading_image import HeadingImageMixin
 from .snippets import Topic
 
@@ -104,6 +105,12 @@ class LearningCentreIndexPage(RoutablePageMixin, HeadingImageMixin, Page):  # no
             if article is not None:
                 article._cached_parent_obj = self
                 return article.route(request, [])
+        if path_components:
+            # The exercise library, specific in one query, routes its exercises itself.
+            library = ExerciseLibraryPage.objects.child_of(self).filter(slug=path_components[0])
+            if (library := library.first()) is not None:
+                library._cached_parent_obj = self
+                return library.route(request, path_components[1:])
         return super().route(request, path_components)
 
     @path("")
