@@ -3,6 +3,7 @@
 import hashlib
 import logging
 
+from PIL import ImageFile
 from weasyprint import HTML
 
 from django.http import HttpResponse
@@ -14,6 +15,11 @@ from clinic_site.page_cache import current_generation, page_cache
 
 from .fetcher import SiteFilesFetcher
 from .qr import qr_data_uri
+
+# Importing WeasyPrint switches on Pillow's process-wide "load truncated images". The
+# admin refuses damaged uploads by letting Pillow fail on them (hardening.image_uploads),
+# and a handout prints a picture it cannot read as its description anyway: switch it off.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 logger = logging.getLogger("clinic_site.handouts")
 
