@@ -68,27 +68,25 @@ class Dosage:
     # The words. Each part is a short phrase; `summary` joins them for one line.
 
     def amount(self):
-        """ "3 sets of 10", "Do it 10 times", "Hold for 20 seconds", or both."""
+        """ "3 sets of 10", "Do it 10 times", "Hold for 20 seconds", or a count of holds:
+        "3 sets of 10, holding each for 5 seconds"."""
         sets = self.sets if self.sets and self.sets > 1 else None
-        hold = f"hold for {duration(self.hold_seconds)}" if self.hold_seconds else None
-        if self.repetitions and sets:
-            counted = f"{sets} sets of {self.repetitions}"
-        elif self.repetitions:
-            counted = f"{self.repetitions} times" if hold else f"do it {self.repetitions} times"
-        elif sets:
-            counted = f"{sets} times"
+        hold = duration(self.hold_seconds) if self.hold_seconds else None
+        if self.repetitions:
+            counted = (
+                f"{sets} sets of {self.repetitions}" if sets else f"do it {self.repetitions} times"
+            )
+            phrase = f"{counted}, holding each for {hold}" if hold else counted
+        elif hold:
+            phrase = f"hold for {hold}, {sets} times" if sets else f"hold for {hold}"
         else:
-            counted = None
-        if hold and counted:
-            phrase = f"{hold}, {counted}"
-        else:
-            phrase = hold or counted
-        return phrase[0].upper() + phrase[1:] if phrase else ""
+            phrase = f"do it {sets} times" if sets else ""
+        return phrase[:1].upper() + phrase[1:]
 
     def rest(self):
         if not self.rest_seconds:
             return ""
-        between = "sets" if self.sets and self.sets > 1 else "each one"
+        between = "sets" if self.sets and self.sets > 1 and self.repetitions else "each one"
         return f"Rest for {duration(self.rest_seconds)} between {between}"
 
     def frequency(self):

@@ -10,8 +10,8 @@ LIBRARY = {
     "slug": "exercises",
     "title": "Exercises",
     "intro": (
-        "<p>Exercises our physiotherapists often give people to do at home. Only do the "
-        "ones your physiotherapist has chosen for you, in the amounts they give you.</p>"
+        "<p>Exercises our physiotherapists often give people to do at home, with "
+        "pictures, steps and how much to do.</p>"
     ),
 }
 

@@ -250,15 +250,10 @@ class ExercisePage(HandoutMixin, ClinicallyReviewedMixin, Page):  # noqa: DJ008 
 
     @staticmethod
     def disclaimers(learning_settings):
-        """The clinic's default top disclaimer and closing note, as articles show them
-        when they choose none; unpublished disclaimers are never shown."""
-        return tuple(
-            disclaimer if disclaimer is not None and disclaimer.live else None
-            for disclaimer in (
-                learning_settings.default_top_disclaimer,
-                learning_settings.default_closing_note,
-            )
-        )
+        """(top, closing): the clinic's default medical-advice disclaimer, when published,
+        and no closing note: the default one speaks of articles and their research."""
+        top = learning_settings.default_top_disclaimer
+        return (top if top is not None and top.live else None), None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -17,10 +17,6 @@ from .site_settings import LearningCentreSettings
 HANDOUT = "handout.pdf"
 
 
-def live_or_none(disclaimer):
-    return disclaimer if disclaimer is not None and disclaimer.live else None
-
-
 class HandoutMixin(RoutablePageMixin):
     """Adds the handout route to a page type; the page itself stays at its own URL.
     The template is `learning/handouts/<model name without "page">.html`."""
@@ -68,16 +64,10 @@ class HandoutMixin(RoutablePageMixin):
         # A front-end cache (CDN) purges the handout with the page on publish.
         return [*super().get_cached_paths(), "/" + HANDOUT]
 
-    def handout_disclaimers(self, learning_settings):
-        """(top, closing): an article's own choice or the defaults; other pages print the
-        default medical-advice disclaimer only (the closing note speaks of articles)."""
-        if hasattr(self, "disclaimers"):
-            return self.disclaimers(learning_settings)
-        return live_or_none(learning_settings.default_top_disclaimer), None
-
     def handout_context(self, request):
         learning_settings = LearningCentreSettings.for_request(request)
-        top_disclaimer, closing_note = self.handout_disclaimers(learning_settings)
+        # Each page type says which disclaimers it shows (`disclaimers`), on paper as on screen.
+        top_disclaimer, closing_note = self.disclaimers(learning_settings)
         context = {
             "page": self,
             "self": self,

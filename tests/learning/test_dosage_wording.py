@@ -20,11 +20,11 @@ TARGET_GRADE = 8
         (Dosage(hold_seconds=20, times_per_period=1), "Hold for 20 seconds, once a day"),
         (
             Dosage(hold_seconds=30, repetitions=5, times_per_period=2),
-            "Hold for 30 seconds, 5 times, twice a day",
+            "Do it 5 times, holding each for 30 seconds, twice a day",
         ),
         (
             Dosage(sets=2, repetitions=8, hold_seconds=5, times_per_period=3, period="week"),
-            "Hold for 5 seconds, 2 sets of 8, 3 times a week",
+            "2 sets of 8, holding each for 5 seconds, 3 times a week",
         ),
         (
             Dosage(hold_seconds=90, times_per_period=7, period="week"),

@@ -94,7 +94,7 @@ def test_the_article_may_change_how_much_and_how_often(client, clinic, exercise)
         "3 times a day",
     ]
     assert [text(li) for li in second.select(".dosage__lines li")] == [
-        "Hold for 20 seconds, 10 times",
+        "Do it 10 times, holding each for 20 seconds",
         "Rest for 30 seconds between each one",
         "4 times a week",
     ]

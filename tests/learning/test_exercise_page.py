@@ -102,9 +102,10 @@ def test_images_have_their_descriptions_and_sizes(client, exercise):
 def test_the_clinic_defaults_disclaim_the_exercise(client, clinic, exercise):
     soup = page(client, exercise.url)
     top = soup.select_one(".disclaimer--top")
-    closing = soup.select_one(".disclaimer--closing")
     assert "general information, not medical advice" in text(top)
-    assert "Please note" in text(closing)
+    # The default closing note is about an article's research, not an exercise.
+    assert soup.select_one(".disclaimer--closing") is None
+    assert "literature review" not in soup.get_text()
     # Unpublished disclaimers are never shown.
     clinic.medical_disclaimer.live = False
     clinic.medical_disclaimer.save()
