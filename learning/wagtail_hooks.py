@@ -6,7 +6,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .admin.dashboard import adjust_dashboard_panels
 from .admin.menu import article_menu_items, exercise_menu_items
-from .admin.reports import ReviewsDueMenuItem, ReviewsDueReportView
+from .admin.reports import (
+    ExerciseReviewsDueMenuItem,
+    ExerciseReviewsDueReportView,
+    ReviewsDueMenuItem,
+    ReviewsDueReportView,
+)
 from .admin.review_messages import describe_new_page_submission, describe_review_outcome
 from .models import Disclaimer, Person, Topic
 
@@ -68,6 +73,16 @@ def register_reviews_due_report_urls():
             ReviewsDueReportView.as_view(results_only=True),
             name="learning_reviews_due_results",
         ),
+        path(
+            "reports/exercise-reviews-due/",
+            ExerciseReviewsDueReportView.as_view(),
+            name="learning_exercise_reviews_due",
+        ),
+        path(
+            "reports/exercise-reviews-due/results/",
+            ExerciseReviewsDueReportView.as_view(results_only=True),
+            name="learning_exercise_reviews_due_results",
+        ),
     ]
 
 
@@ -79,6 +94,17 @@ def register_reviews_due_menu_item():
         name="reviews-due",
         icon_name="time",
         order=1050,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_exercise_reviews_due_menu_item():
+    return ExerciseReviewsDueMenuItem(
+        "Exercise reviews due",
+        reverse("learning_exercise_reviews_due"),
+        name="exercise-reviews-due",
+        icon_name="time",
+        order=1051,
     )
 
 

@@ -156,6 +156,7 @@ def main():
             ("Article, uncached", "/learning-centre/therapeutic-exercise/", (BYPASS_CACHE,)),
             ("Learning Centre, uncached", "/learning-centre/", (BYPASS_CACHE,)),
             ("Topic page, uncached", "/learning-centre/topic/knee/", (BYPASS_CACHE,)),
+            ("Exercise, uncached", "/learning-centre/exercises/chin-tuck/", (BYPASS_CACHE,)),
             ("Search, uncached", "/search/?q=knee+exercise", (BYPASS_CACHE,)),
         ]
         rows = []

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from ..models import ArticlePage, LearningCentreSettings, Person
 from ..reviews import due_for_review, review_due_label
 from .menu import learning_centre_for
-from .reports import articles_user_can_change, is_overdue, user_can_edit_articles
+from .reports import is_overdue, pages_user_can_change, user_can_edit_articles
 from .review_history import since_last_review_urls
 
 
@@ -49,7 +49,7 @@ class ReviewsDuePanel(Component):
             ).order_by("next_review_due", "title", "pk")
         )
         editable = set(
-            articles_user_can_change(request.user)
+            pages_user_can_change(ArticlePage, request.user)
             .filter(pk__in=[article.pk for article in articles])
             .values_list("pk", flat=True)
         )

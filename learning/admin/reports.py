@@ -1,4 +1,5 @@
-"""The "Reviews due" report: live articles whose clinical review is overdue or due soon.
+"""The "Reviews due" reports: live articles, and live exercises, whose clinical review is
+overdue or due soon.
 
 Built on Wagtail's own report machinery (ReportView: filters, sortable columns,
 pagination, CSV/XLSX export) and the page permission policy, so editors only see the
@@ -21,7 +22,14 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import policy_registry
 
-from ..models import ArticlePage, LearningCentreSettings, Person
+from ..models import (
+    ArticlePage,
+    ExerciseLibraryPage,
+    ExercisePage,
+    LearningCentreIndexPage,
+    LearningCentreSettings,
+    Person,
+)
 from ..reviews import ReviewStatus, days, due_for_review, review_due_label
 from .spreadsheets import FormulaSafeExportMixin
 
@@ -32,17 +40,14 @@ def is_overdue(article, today):
     return article.review_status(today=today) == ReviewStatus.OVERDUE
 
 
-def article_page_policy():
-    return policy_registry.get_by_type(ArticlePage)
-
-
 def user_can_edit_articles(user):
-    return article_page_policy().user_has_permission(user, "change")
+    return policy_registry.get_by_type(ArticlePage).user_has_permission(user, "change")
 
 
-def articles_user_can_change(user):
-    editable_pages = article_page_policy().instances_user_has_permission_for(user, "change")
-    return ArticlePage.objects.filter(pk__in=editable_pages.values("pk"))
+def pages_user_can_change(model, user):
+    policy = policy_registry.get_by_type(model)
+    editable_pages = policy.instances_user_has_permission_for(user, "change")
+    return model.objects.filter(pk__in=editable_pages.values("pk"))
 
 
 class DaysFilter(django_filters.Filter):
@@ -166,7 +171,7 @@ class ReviewsDueReportView(FormulaSafeExportMixin, ReportView):
 
     def get_base_queryset(self):
         return due_for_review(
-            articles_user_can_change(self.request.user), self.today, self.due_within_days
+            pages_user_can_change(self.model, self.request.user), self.today, self.due_within_days
         )
 
     def order_queryset(self, queryset):
@@ -185,7 +190,7 @@ class ReviewsDueReportView(FormulaSafeExportMixin, ReportView):
             article.review_overdue = is_overdue(article, self.today)
             reviewer = article.clinical_reviewer
             article.reviewer_display = reviewer.name_with_credentials if reviewer else ""
-            grade = article.reading_grade
+            grade = getattr(article, "reading_grade", None)
             article.reading_grade_rounded = None if grade is None else round(grade, 1)
             article.reading_grade_above_target = grade is not None and grade > target
         return object_list
@@ -196,16 +201,66 @@ class ReviewsDueReportView(FormulaSafeExportMixin, ReportView):
         context["due_within_days"] = self.due_within_days
         context["horizon"] = self.today + datetime.timedelta(days=self.due_within_days)
         context["target_reading_grade"] = self.learning_settings.target_reading_grade
+        context["shows_reading_grade"] = hasattr(self.model, "reading_grade")
         return context
 
     @cached_property
     def no_results_message(self):
         return (
-            "No articles you can edit are overdue for clinical review or due within "
-            f"{days(self.due_within_days)}."
+            f"No {self.verbose_name_plural} you can edit are overdue for clinical review "
+            f"or due within {days(self.due_within_days)}."
         )
 
 
 class ReviewsDueMenuItem(MenuItem):
+    # Page permissions are per page: staff who may change legal pages may "change pages",
+    # but no article. Shown to those who may change the page that holds the articles
+    # (and so, by inheritance, every article in it).
+    container = LearningCentreIndexPage
+
     def is_shown(self, request):
-        return user_can_edit_articles(request.user)
+        return pages_user_can_change(self.container, request.user).exists()
+
+
+class ExerciseReviewsDueFilterSet(ReviewsDueFilterSet):
+    clinical_reviewer = django_filters.ModelChoiceFilter(
+        label="Clinical reviewer",
+        empty_label="Any reviewer",
+        queryset=lambda request: Person.objects.filter(reviewed_exercises__isnull=False).distinct(),
+    )
+
+    class Meta:
+        model = ExercisePage
+        fields = []
+
+
+class ExerciseReviewsDueReportView(ReviewsDueReportView):
+    """The same report for the exercise library: exercises are clinical content too, with
+    their own review dates (and no reading grade of their own)."""
+
+    model = ExercisePage
+    page_title = "Exercise reviews due"
+    index_url_name = "learning_exercise_reviews_due"
+    index_results_url_name = "learning_exercise_reviews_due_results"
+    filterset_class = ExerciseReviewsDueFilterSet
+    verbose_name = "exercise"
+    verbose_name_plural = "exercises"
+    columns = [
+        TitleColumn(
+            "title",
+            label="Exercise",
+            accessor="get_admin_display_title",
+            url_name="wagtailadmin_pages:edit",
+            sort_key="title",
+        ),
+        *ReviewsDueReportView.columns[1:-1],
+    ]
+    list_export = ReviewsDueReportView.list_export[:-1]
+    export_headings = {**ReviewsDueReportView.export_headings, "title": "Exercise"}
+
+    def get_filename(self):
+        return f"exercise-reviews-due-{self.today:%Y-%m-%d}"
+
+
+class ExerciseReviewsDueMenuItem(ReviewsDueMenuItem):
+    container = ExerciseLibraryPage
