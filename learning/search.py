@@ -21,10 +21,12 @@ from wagtail.search.utils import normalise_query_string
 
 from clinic_site.page_cache import cached_for_generation
 
-from .models import ArticlePage, LearningCentreIndexPage, LearningCentreSettings
+from .models import ArticlePage, ExercisePage, LearningCentreIndexPage, LearningCentreSettings
 from .pagination import page_number
 
 RESULTS_PER_PAGE = 10
+# Exercises matching a search, shown above the articles on the first page of results.
+EXERCISES_SHOWN = 5
 MAX_QUERY_LENGTH = 200
 # A query of 200 characters has at most 100 words; a few alternatives each are plenty.
 MAX_SYNONYM_ALTERNATIVES = 6
@@ -174,6 +176,16 @@ def search_results(request, site, terms):
     return articles.search(build_query(terms, synonyms))
 
 
+def exercise_results(request, site, terms):
+    """The best few live exercises for these words, shown above the articles: a patient
+    searching "knee exercises" wants the exercises themselves."""
+    exercises = ExercisePage.objects.live().public()
+    if site:
+        exercises = exercises.descendant_of(site.root_page)
+    synonyms = LearningCentreSettings.for_request(request).search_synonyms
+    return list(exercises.search(build_query(terms, synonyms))[:EXERCISES_SHOWN])
+
+
 @require_GET
 def search(request):
     query = clean_query(request.GET.get("q", ""))
@@ -191,6 +203,8 @@ def search(request):
             page_number(request.GET.get("page"), paginator.num_pages)
         )
         context["promotions"] = promotions_for(query)
-        if not context["results_page"].object_list:
+        if context["results_page"].number == 1:
+            context["exercises"] = exercise_results(request, site, search_terms(query))
+        if not context["results_page"].object_list and not context.get("exercises"):
             context.update(next_steps(site))
     return render(request, "learning/search.html", context)
