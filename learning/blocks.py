@@ -8,6 +8,7 @@ from django.utils.html import strip_tags
 
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.models import PageViewRestriction
 
 from .dosage import LIMITS, PERIOD_CHOICES, Dosage, dosage_errors
 
@@ -245,6 +246,13 @@ class ExerciseChooserBlock(blocks.PageChooserBlock):
             if ids
             else {}
         )
+        # An exercise behind a password or sign-in is not shown inside a public article:
+        # one query for every restricted section, however many blocks.
+        restricted = (
+            tuple(PageViewRestriction.objects.values_list("page__path", flat=True)) if found else ()
+        )
+        for exercise in found.values():
+            exercise.shown_to_patients = exercise.live and not exercise.path.startswith(restricted)
         return [found.get(value) for value in values]
 
 
@@ -253,7 +261,7 @@ class ExerciseValue(blocks.StructValue):
         """The chosen exercise if patients may see it; a draft or unpublished one shows
         nothing, as its own page would be a 404."""
         exercise = self.get("exercise")
-        return exercise if exercise is not None and exercise.live else None
+        return exercise if exercise is not None and exercise.shown_to_patients else None
 
     def override(self):
         """The values this article changes; an empty "per" keeps the exercise's."""

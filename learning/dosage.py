@@ -2,7 +2,7 @@
 
 An exercise page, an exercise block in an article, a programme's exercise and every
 handout describe a dosage through `Dosage`, so "3 sets of 10, twice a day" reads the
-same everywhere, in short words a patient with a reading age of 12–13 follows.
+same everywhere, in short words (reading grade 8 or below).
 """
 
 from dataclasses import dataclass, fields, replace
@@ -84,7 +84,8 @@ class Dosage:
         return phrase[:1].upper() + phrase[1:]
 
     def rest(self):
-        if not self.rest_seconds:
+        several = (self.sets or 1) > 1 or (self.repetitions or 1) > 1
+        if not self.rest_seconds or not several:
             return ""
         between = "sets" if self.sets and self.sets > 1 and self.repetitions else "each one"
         return f"Rest for {duration(self.rest_seconds)} between {between}"
@@ -107,7 +108,7 @@ class Dosage:
         frequency = self.frequency()
         return [
             line
-            for line in (self.amount(), self.rest(), frequency[0].upper() + frequency[1:])
+            for line in (self.amount(), self.rest(), frequency[:1].upper() + frequency[1:])
             if line
         ]
 

@@ -10,6 +10,9 @@ EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+")
 # never starts that way, and words break up its numbers.
 PHONE = re.compile(r"(?<![\w+])(?:\+|\(\s?0|0)[\d\s().-]{6,22}\d(?!\w)")
 PHONE_DIGITS = range(9, 16)  # UK numbers have 10–11 digits; E.164 allows up to 15
+# North American numbers written without "+1" (US clinics print on Letter paper):
+# "(555) 123-4567", "555-123-4567", "555.123.4567".
+NORTH_AMERICAN_PHONE = re.compile(r"(?<![\w+])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\w)")
 
 EMAIL_MESSAGE = (
     "Remove the e-mail address (“{found}”): a programme must not hold the patient’s "
@@ -22,7 +25,7 @@ PHONE_MESSAGE = (
 
 
 def phone_numbers(text):
-    found = []
+    found = [match.group() for match in NORTH_AMERICAN_PHONE.finditer(text)]
     for match in PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group())
         if len(digits) in PHONE_DIGITS:

@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import re
 import secrets
+from dataclasses import replace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -152,7 +153,7 @@ class Programme(ClusterableModel):
 
     def live_exercises(self):
         rows = (
-            self.exercises.filter(exercise__live=True)
+            self.exercises.filter(exercise__in=ExercisePage.objects.live().public())
             .select_related(*(f"exercise__{name}" for name in ExercisePage.SHOWN_WITH_PAGE))
             .select_related("exercise")
             .prefetch_related(*ExercisePage.prefetches("exercise__"))
@@ -160,7 +161,8 @@ class Programme(ClusterableModel):
         return list(rows)
 
     def live_articles(self):
-        return list(self.articles.filter(article__live=True).select_related("article"))
+        public_articles = ArticlePage.objects.live().public()
+        return list(self.articles.filter(article__in=public_articles).select_related("article"))
 
     def content_version(self, exercise_rows, article_rows):
         """Names this programme's content exactly: it changes when the programme is
@@ -211,7 +213,12 @@ class ProgrammeExercise(Orderable):
         return str(self.exercise) if self.exercise_id else "Exercise"
 
     def dosage_override(self):
-        return Dosage.from_object(self)
+        """The values this programme changes; an empty "…per" keeps the exercise's own
+        (a number alone never turns "a week" into "a day")."""
+        override = Dosage.from_object(self)
+        if not self.period and self.exercise_id:
+            override = replace(override, period=self.exercise.period)
+        return override
 
     def dosage(self):
         """The exercise's own dosage with this programme's changes."""

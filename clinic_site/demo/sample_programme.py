@@ -2,7 +2,8 @@
 their physiotherapist gives them.
 
 The programme is found again by its title and kept, so its link stays the same however
-often the loader runs; once it has expired, it is given a new expiry date.
+often the loader runs; once it has expired or been withdrawn, it is given a new expiry
+date and made available again, so the link `make run` prints always opens.
 """
 
 from django.conf import settings
@@ -49,9 +50,10 @@ def ensure_sample_programme(exercises, articles, created_by, write):
         programme.full_clean()
         programme.save()
         write(f"Created the sample exercise programme “{programme.title}”.")
-    elif programme.expires_on < timezone.localdate():
-        programme.expires_on = default_expiry()
-        programme.save(update_fields=["expires_on", "updated_at"])
+    elif programme.expires_on < timezone.localdate() or programme.withdrawn_at is not None:
+        programme.expires_on = max(programme.expires_on, default_expiry())
+        programme.withdrawn_at = None
+        programme.save(update_fields=["expires_on", "withdrawn_at", "updated_at"])
         write(f"The sample exercise programme's link works again until {programme.expires_on}.")
     return programme
 

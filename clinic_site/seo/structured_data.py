@@ -119,8 +119,8 @@ def exercise_plan(
     if exercise_type:
         data["exerciseType"] = exercise_type
     if body_location:
-        data["bodyLocation"] = body_location
-        data["about"] = {"@type": "AnatomicalStructure", "name": body_location}
+        # PhysicalActivity's own property for the part of the body it works.
+        data["associatedAnatomy"] = {"@type": "AnatomicalStructure", "name": body_location}
     data.update(_dosage_properties(dosage))
     page = {"@type": "MedicalWebPage", "url": url}
     if reviewed_by is not None:

@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -43,7 +44,8 @@ class Difficulty(models.TextChoices):
 
 def dosage_field(name, **kwargs):
     lowest, highest, label = LIMITS[name]
-    return models.PositiveSmallIntegerField(label, null=True, blank=True, **kwargs)
+    # Signed, so "-1" gets the dosage's own "between 1 and 10" message, not Django's.
+    return models.SmallIntegerField(label, null=True, blank=True, **kwargs)
 
 
 def allowed_video_hosts():
@@ -280,7 +282,8 @@ class ExercisePage(HandoutMixin, ClinicallyReviewedMixin, Page):  # noqa: DJ008 
         ]
         images = list(self.images.all())
         image_url = (
-            public_url(request, images[0].image.get_rendition(SHARE_IMAGE_SPEC).url)
+            # A picture whose file has gone is left out rather than failing the page.
+            public_url(request, get_rendition_or_not_found(images[0].image, SHARE_IMAGE_SPEC).url)
             if images
             else None
         )

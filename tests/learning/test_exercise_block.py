@@ -2,10 +2,14 @@
 may change how much and how often; patients see the steps, pictures and that dosage."""
 
 import datetime
+import io
 import json
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
+
+from wagtail.models import PageViewRestriction
 
 from learning.blocks import ExerciseBlock
 from learning.models import ArticlePage
@@ -29,6 +33,10 @@ def block(exercise, **override):
 
 def text(element):
     return " ".join(element.get_text(" ").split())
+
+
+def pdf_text(response):
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
 
 
 def read(client, article):
@@ -121,6 +129,22 @@ def test_an_exercise_not_yet_published_shows_nothing(client, clinic, exercise, e
 
     assert [text(h) for h in soup.select(".exercise__name")] == ["Knee bends"]
     assert "Wall push-ups" not in text(soup.select_one("main"))
+
+
+def test_a_private_exercise_is_not_shown_in_a_public_article(
+    client, clinic, exercise, exercise_library
+):
+    private = ExercisePageFactory(parent=exercise_library, title="Staff-only stretch")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="clinic-staff"
+    )
+    article = article_with(clinic, block(private), block(exercise))
+    soup = read(client, article)
+    assert [text(h) for h in soup.select(".exercise__name")] == ["Knee bends"]
+    assert "Staff-only stretch" not in text(soup.select_one("main"))
+    handout = client.get(article.url + "handout.pdf")
+    assert handout.status_code == 200
+    assert "Staff-only stretch" not in pdf_text(handout)
 
 
 def test_an_exercise_that_was_deleted_shows_nothing(client, clinic, exercise):

@@ -182,3 +182,11 @@ def test_odd_addresses_are_not_found(client, exercise, path):
 def test_an_exercise_lives_only_in_the_exercise_library():
     assert ExercisePage.parent_page_types == ["learning.ExerciseLibraryPage"]
     assert ExercisePage.subpage_types == []
+
+
+def test_a_picture_whose_file_has_gone_does_not_break_the_page(client, exercise):
+    first = exercise.images.first()
+    first.image.file.storage.delete(first.image.file.name)
+    response = client.get(exercise.url)
+    assert response.status_code == 200
+    assert first.alt_text in response.content.decode()

@@ -59,6 +59,13 @@ def test_a_programme_changes_only_the_dosage_it_sets(programme, knee_exercise):
     assert ProgrammeExercise(exercise=knee_exercise).dosage() == knee_exercise.dosage
 
 
+def test_a_number_alone_keeps_the_exercises_own_period(knee_exercise):
+    # The exercise is done 3 times a week; the physiotherapist asks for twice (a week).
+    knee_exercise.times_per_period, knee_exercise.period = 3, "week"
+    row = ProgrammeExercise(exercise=knee_exercise, times_per_period=2, period="")
+    assert row.dosage().frequency() == "twice a week"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -71,6 +78,9 @@ def test_a_programme_changes_only_the_dosage_it_sets(programme, knee_exercise):
         "0161-496-0000",
         "0044 20 7946 0018",
         "+1 (555) 123-4567",
+        "(555) 123-4567",
+        "Call 555-123-4567",
+        "555.123.4567",
         "+33 1 23 45 67 89",
     ],
 )

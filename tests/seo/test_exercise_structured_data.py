@@ -60,7 +60,7 @@ def test_the_exercise_page_describes_an_exercise_plan(client, exercise):
     assert plan["restPeriods"] == "PT1M30S"
     assert "repetitions" not in plan  # a hold, not counted
     assert plan["additionalVariable"] == "Hold for 20 seconds, 3 times, 4 times a week"
-    assert plan["bodyLocation"] == "Knee"
+    assert plan["associatedAnatomy"] == {"@type": "AnatomicalStructure", "name": "Knee"}
     assert plan["exerciseType"] == "Moderate home exercise"
     assert plan["audience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
     page = plan["mainEntityOfPage"]
@@ -117,7 +117,7 @@ def test_the_builder_takes_plain_values_and_leaves_out_what_is_missing():
     )
     assert plan["repetitions"] == 10
     assert plan["activityFrequency"] == "3 times a day"
-    for absent in ("image", "workload", "restPeriods", "bodyLocation", "exerciseType"):
+    for absent in ("image", "workload", "restPeriods", "associatedAnatomy", "exerciseType"):
         assert absent not in plan
     assert plan["mainEntityOfPage"] == {
         "@type": "MedicalWebPage",
