@@ -1,7 +1,6 @@
 """From a template to a PDF response, made once per cache name and content generation."""
 
 import hashlib
-import logging
 
 from PIL import ImageFile
 from weasyprint import HTML
@@ -11,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
-from clinic_site.page_cache import current_generation, page_cache
+from clinic_site.page_cache import cached_for_generation
 
 from .fetcher import SiteFilesFetcher
 from .qr import qr_data_uri
@@ -20,12 +19,6 @@ from .qr import qr_data_uri
 # admin refuses damaged uploads by letting Pillow fail on them (hardening.image_uploads),
 # and a handout prints a picture it cannot read as its description anyway: switch it off.
 ImageFile.LOAD_TRUNCATED_IMAGES = False
-
-logger = logging.getLogger("clinic_site.handouts")
-
-# A day, like the pages: a new generation, not expiry, retires a handout; this only
-# bounds how long a retired one takes up room.
-HANDOUT_TIMEOUT = 24 * 60 * 60
 
 
 def render_pdf(html, base_url):
@@ -46,30 +39,13 @@ def build_pdf(request, template_name, context, live_url):
     return render_pdf(html, base_url=live_url)
 
 
-def handout_key(generation, cache_name, live_url):
-    # The live URL is part of the name: the QR code on each host's copy names that host.
-    digest = hashlib.sha256(f"{cache_name}\0{live_url}".encode()).hexdigest()
-    return f"handout:{generation}:{digest}"
-
-
 def kept_pdf(cache_name, live_url, build):
-    """The PDF kept under this name in the current page-cache generation, built on the
+    """The PDF kept under this name for the current page-cache generation, built on the
     first request. Any change patients could see starts a new generation, so a kept
-    handout is never older than its page, its settings or the pages it shows."""
-    cache = page_cache()
-    try:
-        key = handout_key(current_generation(cache), cache_name, live_url)
-        pdf = cache.get(key)
-    except Exception:
-        logger.warning("Cache unavailable; making handout %s afresh", cache_name, exc_info=True)
-        return build()
-    if pdf is None:
-        pdf = build()
-        try:
-            cache.set(key, pdf, HANDOUT_TIMEOUT)
-        except Exception:
-            logger.warning("Could not keep handout %s", cache_name, exc_info=True)
-    return pdf
+    handout is never older than its page, its settings or the pages it shows. The live
+    URL is part of the name: the QR code on each host's copy names that host."""
+    digest = hashlib.sha256(f"{cache_name}\0{live_url}".encode()).hexdigest()
+    return cached_for_generation(f"handout:{digest}", build, in_process=False)
 
 
 def handout_response(request, *, template_name, context, filename, live_url, cache_name=None):

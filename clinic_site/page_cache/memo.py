@@ -54,13 +54,14 @@ class GenerationMemo:
 memo = GenerationMemo()
 
 
-def cached_for_generation(name, build):
-    """A value shared by many pages (the menu, say), kept until content changes."""
+def cached_for_generation(name, build, *, in_process=True):
+    """A value shared by many pages (the menu, say), kept until content changes. Large
+    values asked for rarely (a PDF) are kept in Redis only: `in_process=False`."""
     cache = page_cache()
     try:
         generation = current_generation(cache)
         key = f"fragment:{generation}:{name}"
-        value = memo.get(generation, key)
+        value = memo.get(generation, key) if in_process else None
         if value is None:
             value = cache.get(key)
     except Exception:
@@ -72,5 +73,6 @@ def cached_for_generation(name, build):
             cache.set(key, value, FRAGMENT_TIMEOUT)
         except Exception:
             logger.warning("Could not cache %s", name, exc_info=True)
-    memo.put(generation, key, value)
+    if in_process:
+        memo.put(generation, key, value)
     return value

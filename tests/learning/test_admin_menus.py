@@ -1,39 +1,16 @@
 """Where things are: the Learning Centre menu lists the articles for those who write or
 review them, and each dashboard panel shows only for the roles it concerns."""
 
-import json
-
 import pytest
-from bs4 import BeautifulSoup
 
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from clinic_site import roles
 from tests.factories import ArticlePageFactory, PersonFactory
+from tests.helpers.admin_menus import menu_links
 
 REVIEWS_DUE = "Your clinical reviews due"
-
-
-def menu_links(client):
-    """{menu item name: URL} of every link in the admin's sidebar menu."""
-    response = client.get("/admin/")
-    assert response.status_code == 200
-    props = BeautifulSoup(response.content, "html.parser").select_one("#wagtail-sidebar-props")
-    links = {}
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("name"), str) and isinstance(node.get("url"), str):
-                links[node["name"]] = node["url"]
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(json.loads(props.string))
-    return links
 
 
 @pytest.mark.parametrize("role", [roles.PHYSIOTHERAPISTS, roles.CLINICAL_REVIEWERS])

@@ -1,8 +1,6 @@
 """The exercise library at /learning-centre/exercises/: every exercise patients may see,
 by part of the body; and how an exercise gets there (Clinical review, like articles)."""
 
-import json
-
 import pytest
 from bs4 import BeautifulSoup
 from wagtail_factories import ImageFactory
@@ -15,6 +13,7 @@ from clinic_site import roles
 from learning.models import ExerciseLibraryPage, ExercisePage
 from tests.factories import ArticlePageFactory, ExercisePageFactory, TopicFactory
 from tests.helpers.admin_forms import workflow_action
+from tests.helpers.admin_menus import menu_links
 from tests.helpers.exercise_forms import exercise_form
 
 LIBRARY = "/learning-centre/exercises/"
@@ -161,25 +160,6 @@ def test_an_exercise_awaiting_review_is_invisible_until_approved(
 
 
 # The admin's Learning Centre menu.
-
-
-def menu_links(client):
-    response = client.get("/admin/")
-    props = BeautifulSoup(response.content, "html.parser").select_one("#wagtail-sidebar-props")
-    links = {}
-
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("name"), str) and isinstance(node.get("url"), str):
-                links[node["name"]] = node["url"]
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(json.loads(props.string))
-    return links
 
 
 @pytest.mark.parametrize("role", [roles.PHYSIOTHERAPISTS, roles.CLINICAL_REVIEWERS])
